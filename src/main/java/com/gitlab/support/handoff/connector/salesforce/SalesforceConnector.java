@@ -1,0 +1,32 @@
+package com.gitlab.support.handoff.connector.salesforce;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What the workflows ask of and do in Salesforce; a real REST client or the sandbox implements it. */
+public interface SalesforceConnector {
+
+  /** R4: the Account whose company uses this email domain. */
+  Optional<Account> findAccountByEmailDomain(String emailDomain);
+
+  /** A user with its manager, for the org chart (R11). */
+  Optional<SalesforceUser> findUser(String userId);
+
+  /** R5: the owner of the account's upcoming renewal opportunity. */
+  Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId);
+
+  /** R11: whether the account's Activity shows outreach since the given instant. */
+  boolean hasRecentActivity(String accountId, Instant since);
+
+  /** R14: who owns a sales segment in a territory. */
+  Optional<SalesforceUser> findTerritoryOwner(String salesSegment, String region);
+
+  /** R9, R11, R13, R14: a Chatter post with @mentions. */
+  ChatterPost postChatter(ChatterMessage message);
+
+  /** R12: create an SMB Sales Case, returning its id. */
+  String createCase(NewCase newCase);
+
+  /** R13, R23: keep the Case's Status and Next Steps in sync. */
+  void updateCase(String caseId, CaseUpdate update);
+}

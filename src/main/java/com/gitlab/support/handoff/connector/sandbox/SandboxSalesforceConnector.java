@@ -1,0 +1,118 @@
+package com.gitlab.support.handoff.connector.sandbox;
+
+import com.gitlab.support.handoff.connector.ExternalSystem;
+import com.gitlab.support.handoff.connector.salesforce.Account;
+import com.gitlab.support.handoff.connector.salesforce.CaseUpdate;
+import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
+import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
+import com.gitlab.support.handoff.connector.salesforce.NewCase;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceUser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Answers look-ups from the sandbox CRM file and records Chatter posts and cases in the outbox. */
+public class SandboxSalesforceConnector implements SalesforceConnector {
+
+  private final SandboxCrm crm;
+  private final Outbox outbox;
+
+  public SandboxSalesforceConnector(SandboxCrm crm, Outbox outbox) {
+    this.crm = crm;
+    this.outbox = outbox;
+  }
+
+  @Override
+  public Optional<Account> findAccountByEmailDomain(String emailDomain) {
+    return crm.accountByDomain(emailDomain).map(a -> new Account(
+        a.id(), a.name(), a.ownerId(), nameOf(a.ownerId()), a.employees(), a.billingCountry(), a.carr(),
+        a.salesSegment(), a.tamId(), nameOf(a.tamId())));
+  }
+
+  @Override
+  public Optional<SalesforceUser> findUser(String userId) {
+    return crm.user(userId).map(u -> new SalesforceUser(u.id(), u.name(), u.managerId()));
+  }
+
+  @Override
+  public Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return crm.opportunities().stream()
+        .filter(o -> o.accountId().equals(accountId) && "RENEWAL".equalsIgnoreCase(o.type()))
+        .filter(o -> o.closeDate() == null || !o.closeDate().isBefore(today))
+        .min(Comparator.comparing(o -> o.closeDate() == null ? LocalDate.MAX : o.closeDate()))
+        .flatMap(o -> findUser(o.ownerId()));
+  }
+
+  @Override
+  public boolean hasRecentActivity(String accountId, Instant since) {
+    LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
+    return crm.activities().stream()
+        .anyMatch(a -> a.accountId().equals(accountId) && a.date() != null && !a.date().isBefore(sinceDay));
+  }
+
+  @Override
+  public Optional<SalesforceUser> findTerritoryOwner(String salesSegment, String region) {
+    return crm.territories().stream()
+        .filter(t -> t.segment().equalsIgnoreCase(salesSegment) && t.region().equalsIgnoreCase(region))
+        .findFirst()
+        .flatMap(t -> findUser(t.ownerId()));
+  }
+
+  @Override
+  public ChatterPost postChatter(ChatterMessage message) {
+    String id = "0D5SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
+    String mentions = message.mentionIds().stream()
+        .map(mentionId -> "@" + Objects.requireNonNullElse(nameOf(mentionId), mentionId))
+        .collect(Collectors.joining(" "));
+    outbox.record(ExternalSystem.SALESFORCE, "CHATTER_POST", String.join(",", message.mentionIds()),
+        (mentions.isEmpty() ? "" : mentions + " ") + message.text());
+    return new ChatterPost(id, "/api/outbox#" + id);
+  }
+
+  @Override
+  public String createCase(NewCase newCase) {
+    String id = "500SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
+    outbox.record(ExternalSystem.SALESFORCE, "CASE_CREATE", id,
+        "SMB Sales Case [" + newCase.type() + ", " + newCase.priority() + "] " + newCase.subject()
+            + "\n" + newCase.description());
+    return id;
+  }
+
+  @Override
+  public void updateCase(String caseId, CaseUpdate update) {
+    outbox.record(ExternalSystem.SALESFORCE, "CASE_UPDATE", caseId, describe(update));
+  }
+
+  private static String describe(CaseUpdate update) {
+    StringBuilder text = new StringBuilder();
+    append(text, "Status", update.status());
+    append(text, "Next Steps", update.nextSteps());
+    append(text, "Owner", update.ownerId());
+    append(text, "Resolution Action", update.resolutionAction());
+    append(text, "Feedback", update.feedback());
+    return text.toString();
+  }
+
+  static void append(StringBuilder text, String label, Object value) {
+    if (value != null) {
+      text.append(text.isEmpty() ? "" : "; ").append(label).append(": ").append(value);
+    }
+  }
+
+  private String nameOf(String userOrGroupId) {
+    if (userOrGroupId == null) {
+      return null;
+    }
+    return crm.user(userOrGroupId).map(SandboxCrm.User::name)
+        .or(() -> crm.groups().stream().filter(g -> g.id().equals(userOrGroupId)).map(SandboxCrm.Group::name).findFirst())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,49 @@
+package com.gitlab.support.handoff.workflow;
+
+import com.gitlab.support.handoff.connector.salesforce.Account;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** R4: finds the customer's Account in Salesforce by the requester's email domain. */
+@Component("lookUpAccount")
+public class LookUpAccount implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+
+  public LookUpAccount(SalesforceConnector salesforce, SideEffects sideEffects) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String email = Inputs.required(execution, "requesterEmail");
+    String domain = email.substring(email.indexOf('@') + 1).toLowerCase();
+    sideEffects.lookUp(execution, () -> variablesOf(salesforce.findAccountByEmailDomain(domain)));
+  }
+
+  private static VariableMap variablesOf(Optional<Account> found) {
+    Account account = found.orElse(null);
+    VariableMap variables = Variables.createVariables().putValue("accountFound", account != null);
+    if (account != null) {
+      variables
+          .putValue("accountId", account.id())
+          .putValue("accountName", account.name())
+          .putValue("ownerId", account.ownerId())
+          .putValue("ownerName", account.ownerName())
+          .putValue("employees", account.employees())
+          .putValue("billingCountry", account.billingCountry())
+          .putValue("carr", account.carr() == null ? null : account.carr().doubleValue())
+          .putValue("accountSalesSegment", account.salesSegment())
+          .putValue("tamId", account.tamId())
+          .putValue("tamName", account.tamName());
+    }
+    return variables;
+  }
+}

@@ -1,0 +1,32 @@
+package com.gitlab.support.handoff.workflow;
+
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceUser;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** R5: the owner of the account's upcoming renewal opportunity ({@code renewalOwnerId}, null if none). */
+@Component("lookUpRenewalOwner")
+public class LookUpRenewalOwner implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+
+  public LookUpRenewalOwner(SalesforceConnector salesforce, SideEffects sideEffects) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String accountId = Inputs.required(execution, "accountId");
+    sideEffects.lookUp(execution, () -> {
+      SalesforceUser owner = salesforce.findRenewalOpportunityOwner(accountId).orElse(null);
+      return Variables.createVariables()
+          .putValue("renewalOwnerId", owner == null ? null : owner.id())
+          .putValue("renewalOwnerName", owner == null ? null : owner.name());
+    });
+  }
+}

@@ -1,0 +1,44 @@
+package com.gitlab.support.handoff.workflow;
+
+import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
+import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R9, R11, R13, R14: posts {@code chatterText} on the feed of {@code chatterSubjectId}, @mentioning
+ * {@code chatterMentionIds}; sets {@code chatterPostId} and {@code chatterPostUrl}.
+ */
+@Component("postChatterMention")
+public class PostChatterMention implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+
+  public PostChatterMention(SalesforceConnector salesforce, SideEffects sideEffects) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> mentions = Inputs.list(execution, "chatterMentionIds");
+    String subjectId = Inputs.optional(execution, "chatterSubjectId");
+    ChatterMessage message = new ChatterMessage(
+        subjectId != null ? subjectId : mentions.isEmpty() ? null : mentions.get(0),
+        Inputs.required(execution, "chatterText"),
+        mentions);
+    if (message.subjectId() == null) {
+      throw new IllegalStateException("Task '" + execution.getCurrentActivityName()
+          + "' has neither 'chatterSubjectId' nor 'chatterMentionIds': no feed to post on");
+    }
+    sideEffects.once(execution, String.join(",", mentions), () -> {
+      ChatterPost post = salesforce.postChatter(message);
+      return Variables.createVariables().putValue("chatterPostId", post.id()).putValue("chatterPostUrl", post.url());
+    });
+  }
+}

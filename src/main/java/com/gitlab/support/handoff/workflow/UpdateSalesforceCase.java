@@ -1,0 +1,43 @@
+package com.gitlab.support.handoff.workflow;
+
+import com.gitlab.support.handoff.connector.salesforce.CaseUpdate;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R13, R23, R28: syncs {@code caseStatus}, {@code nextSteps}, {@code caseOwnerId}, {@code resolutionAction}
+ * and {@code feedback} to the Case {@code salesforceCaseId}; sets {@code salesforceCaseSyncedAt}.
+ * Give the task a {@code sideEffectScope} (e.g. the status) when it runs more than once per case.
+ */
+@Component("updateSalesforceCase")
+public class UpdateSalesforceCase implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+
+  public UpdateSalesforceCase(SalesforceConnector salesforce, SideEffects sideEffects) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseId = Inputs.required(execution, "salesforceCaseId");
+    CaseUpdate update = new CaseUpdate(
+        Inputs.optional(execution, "caseStatus"),
+        Inputs.optional(execution, "nextSteps"),
+        Inputs.optional(execution, "caseOwnerId"),
+        Inputs.optional(execution, "resolutionAction"),
+        Inputs.optional(execution, "feedback"));
+    sideEffects.once(execution, caseId, () -> {
+      salesforce.updateCase(caseId, update);
+      return Variables.createVariables()
+          .putValue("salesforceCaseSyncedAt", new Date(ClockUtil.getCurrentTime().getTime()));
+    });
+  }
+}
