@@ -1,0 +1,29 @@
+package com.gitlab.support.handoff.intake;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/handoffs}: a Zendesk ticket that may need Sales. Only the first four are required. */
+public record HandoffRequest(
+    @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Zendesk ticket id (letters, digits, - or _)")
+    String ticketId,
+    @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be an email address such as jane@acme.com")
+    String requesterEmail,
+    @NotBlank
+    @OneOf({"PLAN_UPGRADE", "UNCLEAR_NEEDS", "RENEWAL_ASSISTANCE", "PRODUCT_QUESTION", "ADD_SEATS_AFTER_RENEWAL",
+        "SEAT_REDUCTION_AT_RENEWAL", "DOWNGRADE_TO_FREE", "ALTERNATIVE_PAYMENT_METHOD", "PURCHASE_ORDER_OR_QUOTE",
+        "RESELLER", "DISCOUNT_REQUEST", "PRODUCT_TRANSFER", "DOWNGRADE_PLAN", "TRUE_UP_WAIVER", "NEW_BUSINESS_QUOTE",
+        "RENEWAL_QUOTE"})
+    String requestType,
+    @NotBlank @Size(max = 4000) String summary,
+    @Size(max = 64) String engineer,
+    @OneOf({"normal", "high", "urgent"}) String priority,
+    Boolean hasSalesforceAccess,
+    @OneOf({"FREE", "STARTER", "BRONZE", "PREMIUM", "SILVER", "ULTIMATE", "GOLD"}) String tier,
+    Boolean nearExpiry,
+    Boolean newSubscription,
+    Boolean inRenewalPeriod,
+    @Positive Integer seatsNeeded) {}

@@ -1,0 +1,76 @@
+package com.gitlab.support.handoff.security;
+
+import com.gitlab.support.handoff.connector.zendesk.ZendeskProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards {@code /api/**}. With {@code handoff.zendesk.webhook-secret} set, {@code POST /api/handoffs}
+ * must carry Zendesk's signature; everything else (and the handoff intake without a secret) takes
+ * HTTP Basic credentials of a Camunda user, like {@code /engine-rest}, who must belong to a group that
+ * works with the resource.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  /** The authenticated user id, for the controllers ("requested by"). */
+  public static final String USER_ATTRIBUTE = "com.gitlab.support.handoff.apiUser";
+
+  private static final List<String> HANDOFF_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.CAMUNDA_ADMIN);
+  private static final List<String> CASE_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.SMB_ADVOCATES_AMER,
+      Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS, Groups.CAMUNDA_ADMIN);
+
+  private final IdentityService identity;
+  private final ZendeskProperties zendesk;
+  private final ProblemWriter problems;
+
+  public ApiAuthenticationFilter(IdentityService identity, ZendeskProperties zendesk, ProblemWriter problems) {
+    this.identity = identity;
+    this.zendesk = zendesk;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (zendesk.verifiesWebhooks() && path.equals("/api/handoffs") && "POST".equals(request.getMethod())) {
+      CachedBodyRequest cached = new CachedBodyRequest(request);
+      String problem = new ZendeskSignature(zendesk.webhookSecret(), zendesk.webhookTolerance()).problemWith(
+          request.getHeader("X-Zendesk-Webhook-Signature"),
+          request.getHeader("X-Zendesk-Webhook-Signature-Timestamp"), cached.body(), Instant.now());
+      if (problem != null) {
+        problems.write(response, HttpStatus.UNAUTHORIZED, "Webhook signature refused", problem, null);
+        return;
+      }
+      cached.setAttribute(USER_ATTRIBUTE, "zendesk-webhook");
+      chain.doFilter(cached, response);
+      return;
+    }
+    Optional<BasicCredentials> credentials = BasicCredentials.of(request);
+    if (credentials.isEmpty() || !identity.checkPassword(credentials.get().user(), credentials.get().password())) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"sales-handoff\"");
+      problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+          "Send HTTP Basic credentials of a Camunda user", null);
+      return;
+    }
+    String user = credentials.get().user();
+    List<String> allowed = path.startsWith("/api/handoffs") ? HANDOFF_GROUPS
+        : path.startsWith("/api/smb-cases") ? CASE_GROUPS : null;
+    if (allowed != null && identity.createGroupQuery().groupMember(user).groupIdIn(allowed.toArray(String[]::new)).count() == 0) {
+      problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
+          "User '" + user + "' is in none of the groups " + allowed, null);
+      return;
+    }
+    request.setAttribute(USER_ATTRIBUTE, user);
+    chain.doFilter(request, response);
+  }
+}

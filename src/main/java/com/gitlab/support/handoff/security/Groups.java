@@ -1,0 +1,14 @@
+package com.gitlab.support.handoff.security;
+
+/** The groups of CONTRACT; Tasklist candidate groups in the models use the same ids. */
+public final class Groups {
+
+  public static final String SUPPORT_ENGINEERS = "support-engineers";
+  public static final String SMB_ADVOCATES_AMER = "smb-advocates-amer";
+  public static final String SMB_ADVOCATES_EMEA_APJ = "smb-advocates-emea-apj";
+  public static final String SMB_OPS = "smb-ops";
+  public static final String PROCESS_OWNERS = "process-owners";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  private Groups() {}
+}
