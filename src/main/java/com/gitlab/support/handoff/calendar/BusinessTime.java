@@ -1,0 +1,116 @@
+package com.gitlab.support.handoff.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Business time: wall-clock time with weekends and configured holidays cut out, in the configured zone
+ * ("24 hours" in the handbook means 24 hours of business days). Usable from BPMN, e.g.
+ * {@code timeDate="${businessTime.plusHours(24)}"}.
+ *
+ * <p>Arithmetic runs on local wall-clock time, so a business day always counts 24 hours, also on a
+ * daylight-saving change (Friday 15:00 + 24 h is Monday 15:00 local on both sides of it); a result
+ * that falls into a spring-forward gap moves later by the gap, and one in a fall-back overlap takes
+ * the earlier offset.
+ */
+@Component("businessTime")
+public class BusinessTime {
+
+  private final ZoneId zone;
+  private final Set<LocalDate> holidays;
+
+  public BusinessTime(CalendarProperties properties) {
+    this.zone = properties.zone();
+    this.holidays = Set.copyOf(properties.holidays());
+  }
+
+  /**
+   * Adds business time to {@code start}; a start on a weekend or holiday counts from the next
+   * business day's 00:00, and the result always lies on a business day.
+   */
+  public Instant plus(Instant start, Duration businessDuration) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(businessDuration, "businessDuration");
+    if (businessDuration.isNegative()) {
+      throw new IllegalArgumentException(
+          "Business duration " + businessDuration + " is negative; a deadline cannot lie in the past");
+    }
+    LocalDateTime cursor = firstBusinessMoment(start.atZone(zone).toLocalDateTime());
+    Duration remaining = businessDuration;
+    while (true) {
+      Duration restOfDay = Duration.between(cursor, cursor.toLocalDate().plusDays(1).atStartOfDay());
+      if (remaining.compareTo(restOfDay) < 0) {
+        return toInstant(cursor.plus(remaining));
+      }
+      remaining = remaining.minus(restOfDay);
+      cursor = nextBusinessDay(cursor.toLocalDate()).atStartOfDay();
+    }
+  }
+
+  /** The moment {@code hours} business hours from now (the engine clock). */
+  public Date plusHours(int hours) {
+    return Date.from(plus(now(), Duration.ofHours(hours)));
+  }
+
+  /** The moment {@code days} business days from now (the engine clock): same local time, days later. */
+  public Date plusDays(int days) {
+    return Date.from(plus(now(), Duration.ofDays(days)));
+  }
+
+  /** The moment an ISO-8601 business duration such as {@code P2D} or {@code PT24H} from now (the engine clock). */
+  public Date fromNow(String isoDuration) {
+    return Date.from(plus(now(), BusinessDurations.parse(isoDuration)));
+  }
+
+  /** Whether {@code date} is a business day: not Saturday, Sunday or a configured holiday. */
+  public boolean isBusinessDay(LocalDate date) {
+    DayOfWeek day = date.getDayOfWeek();
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+  }
+
+  /** The first moment strictly after {@code from} that is {@code time} local on a business day, e.g. a morning job. */
+  public Instant nextBusinessDayAt(Instant from, LocalTime time) {
+    LocalDate day = from.atZone(zone).toLocalDate();
+    if (!isBusinessDay(day) || !toInstant(day.atTime(time)).isAfter(from)) {
+      day = nextBusinessDay(day);
+    }
+    return toInstant(day.atTime(time));
+  }
+
+  /** {@link #nextBusinessDayAt(Instant, LocalTime)} from now (the engine clock), local time as {@code "09:00"}. */
+  public Date nextBusinessDayAt(String localTime) {
+    return Date.from(nextBusinessDayAt(now(), LocalTime.parse(localTime)));
+  }
+
+  private LocalDateTime firstBusinessMoment(LocalDateTime local) {
+    return isBusinessDay(local.toLocalDate()) ? local : nextBusinessDay(local.toLocalDate()).atStartOfDay();
+  }
+
+  private LocalDate nextBusinessDay(LocalDate date) {
+    LocalDate next = date.plusDays(1);
+    while (!isBusinessDay(next)) {
+      next = next.plusDays(1);
+    }
+    return next;
+  }
+
+  private Instant toInstant(LocalDateTime local) {
+    // ofLocal moves a time in a gap later by the gap and picks the earlier offset in an overlap.
+    return ZonedDateTime.ofLocal(local, zone, null).toInstant();
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
