@@ -33,7 +33,8 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   public Optional<Account> findAccountByEmailDomain(String emailDomain) {
     return crm.accountByDomain(emailDomain).map(a -> new Account(
         a.id(), a.name(), a.ownerId(), nameOf(a.ownerId()), a.employees(), a.billingCountry(), a.carr(),
-        a.salesSegment(), a.tamId(), nameOf(a.tamId())));
+        a.salesSegment(), a.tamId(), nameOf(a.tamId()),
+        a.tamId() == null ? null : crm.user(a.tamId()).map(SandboxCrm.User::email).orElse(null)));
   }
 
   @Override
