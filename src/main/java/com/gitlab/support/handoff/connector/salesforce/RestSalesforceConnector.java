@@ -91,7 +91,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
         .findFirst()
         .map(account -> {
           String tamId = text(account, custom.technicalAccountManager());
-          String tamName = tamId == null ? null : findUser(tamId).map(SalesforceUser::name).orElse(null);
+          Optional<JsonNode> tam = tamId == null ? Optional.empty()
+              : query("SELECT Id, Name, Email FROM User WHERE Id = " + Soql.literal(tamId) + " LIMIT 1").stream().findFirst();
           JsonNode carr = account.path(custom.carr());
           JsonNode employees = account.path("NumberOfEmployees");
           return new Account(
@@ -104,7 +105,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
               carr.isNumber() ? carr.decimalValue() : carr.isTextual() ? new BigDecimal(carr.asText()) : null,
               text(account, custom.salesSegment()),
               tamId,
-              tamName);
+              tam.map(user -> text(user, "Name")).orElse(null),
+              tam.map(user -> text(user, "Email")).orElse(null));
         });
   }
 

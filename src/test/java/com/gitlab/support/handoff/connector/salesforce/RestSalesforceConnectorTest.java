@@ -162,13 +162,13 @@ class RestSalesforceConnectorTest {
                "Owner":{"attributes":{"type":"User"},"Name":"Jane Owner"},"NumberOfEmployees":5000,
                "BillingCountry":"US","Website":"https://www.acme.com/en","Sales_Segment__c":"Large",
                "CARR__c":250000.5,"Technical_Account_Manager__c":"005U7"}"""));
-      stubQuery("SELECT Id, Name, ManagerId FROM User WHERE Id = '005U7' LIMIT 1",
-          records("{\"Id\":\"005U7\",\"Name\":\"Tom TAM\",\"ManagerId\":null}"));
+      stubQuery("SELECT Id, Name, Email FROM User WHERE Id = '005U7' LIMIT 1",
+          records("{\"Id\":\"005U7\",\"Name\":\"Tom TAM\",\"Email\":\"tom.tam@acme.example\"}"));
 
       Optional<Account> account = salesforce.findAccountByEmailDomain("Acme.com");
 
       assertThat(account).contains(new Account("001A1", "Acme", "005U1", "Jane Owner", 5000, "US",
-          new BigDecimal("250000.5"), "Large", "005U7", "Tom TAM"));
+          new BigDecimal("250000.5"), "Large", "005U7", "Tom TAM", "tom.tam@acme.example"));
       // The query string is encoded strictly: quotes, %, spaces and = never reach Salesforce raw.
       assertThat(instance.findAll(getRequestedFor(urlPathEqualTo(API + "/query"))).get(0).getUrl())
           .contains("Website%20LIKE%20%27%25acme.com%25%27");
