@@ -124,8 +124,20 @@ public class RestSalesforceConnector implements SalesforceConnector {
         + " AND Type = " + Soql.literal(properties.renewalOpportunityType())
         + " AND IsClosed = false AND CloseDate >= TODAY ORDER BY CloseDate ASC LIMIT 1").stream()
         .findFirst()
-        .map(opportunity -> opportunity.path("Owner"))
-        .map(owner -> new SalesforceUser(text(owner, "Id"), text(owner, "Name"), text(owner, "ManagerId")));
+        .map(RestSalesforceConnector::ownerOf);
+  }
+
+  @Override
+  public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
+    return query("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity"
+        + " WHERE AccountId = " + Soql.literal(accountId) + " ORDER BY CreatedDate DESC LIMIT 1").stream()
+        .findFirst()
+        .map(RestSalesforceConnector::ownerOf);
+  }
+
+  private static SalesforceUser ownerOf(JsonNode opportunity) {
+    JsonNode owner = opportunity.path("Owner");
+    return new SalesforceUser(text(owner, "Id"), text(owner, "Name"), text(owner, "ManagerId"));
   }
 
   @Override

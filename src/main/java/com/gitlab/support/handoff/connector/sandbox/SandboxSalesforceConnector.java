@@ -52,6 +52,15 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
         .flatMap(o -> findUser(o.ownerId()));
   }
 
+  /** The sandbox has no creation dates: the opportunity listed last in the CRM file is the latest. */
+  @Override
+  public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
+    return crm.opportunities().stream()
+        .filter(o -> o.accountId().equals(accountId))
+        .reduce((earlier, later) -> later)
+        .flatMap(o -> findUser(o.ownerId()));
+  }
+
   @Override
   public boolean hasRecentActivity(String accountId, Instant since) {
     LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);

@@ -218,6 +218,17 @@ class RestSalesforceConnectorTest {
     }
 
     @Test
+    @DisplayName("R18: the owner of the account's most recently created opportunity")
+    void latestOpportunityOwner() {
+      stubQuery("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity WHERE AccountId = '001A5' "
+              + "ORDER BY CreatedDate DESC LIMIT 1",
+          records("{\"Id\":\"006O3\",\"Owner\":{\"Id\":\"005U6\",\"Name\":\"Sol Small AMER\",\"ManagerId\":\"005U3\"}}"));
+
+      assertThat(salesforce.findLatestOpportunityOwner("001A5"))
+          .contains(new SalesforceUser("005U6", "Sol Small AMER", "005U3"));
+    }
+
+    @Test
     @DisplayName("R11: an Event created since the handoff counts as outreach when there is no Task")
     void recentActivityFromEvents() {
       stubQuery("SELECT Id FROM Task WHERE AccountId = '001A1' AND CreatedDate >= 2026-02-27T14:30:00Z LIMIT 1",
