@@ -66,6 +66,16 @@ class HandoffApiTest {
   }
 
   @Test
+  @DisplayName("Readiness reports the process engine and the database, without details")
+  void readinessCoversEngineAndDatabase() {
+    ResponseEntity<Map> readiness = http.getForEntity("/actuator/health/readiness", Map.class);
+
+    assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(readiness.getBody()).containsEntry("status", "UP");
+    assertThat((Map<String, Object>) readiness.getBody().get("components")).containsKeys("db", "processEngine");
+  }
+
+  @Test
   @DisplayName("Anonymous and wrong-password calls to /api get 401 as problem+json")
   void apiNeedsBasicAuthentication() {
     ResponseEntity<String> anonymous = http.exchange("/api/handoffs", HttpMethod.POST, json(valid("9001")), String.class);
