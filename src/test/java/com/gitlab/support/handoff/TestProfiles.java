@@ -5,7 +5,8 @@ import java.util.stream.Stream;
 import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
- * Profile {@code test}, plus those named in the system property {@code handoff.test.profiles}: CI
+ * Profiles {@code demo} (its users: sam, ava, eli, pat) and {@code test} (which overrides the demo's
+ * admin and database), plus those named in the system property {@code handoff.test.profiles}: CI
  * runs the same suite again with {@code -Dhandoff.test.profiles=postgres}.
  */
 public class TestProfiles implements ActiveProfilesResolver {
@@ -13,7 +14,7 @@ public class TestProfiles implements ActiveProfilesResolver {
   @Override
   public String[] resolve(Class<?> testClass) {
     String extra = System.getProperty("handoff.test.profiles", "");
-    return Stream.concat(Stream.of("test"), Arrays.stream(extra.split(",")).map(String::trim).filter(p -> !p.isEmpty()))
+    return Stream.concat(Stream.of("demo", "test"), Arrays.stream(extra.split(",")).map(String::trim).filter(p -> !p.isEmpty()))
         .toArray(String[]::new);
   }
 }

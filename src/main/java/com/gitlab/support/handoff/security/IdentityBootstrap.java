@@ -90,6 +90,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       grants.grant(worker, PROCESS_INSTANCE, "*", CREATE);
     }
     grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, "salesHandoff", READ, CREATE_INSTANCE);
+    grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, "addCustomerToOrganization", READ, CREATE_INSTANCE);
     for (String advocates : List.of(Groups.SMB_ADVOCATES_AMER, Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS)) {
       grants.grant(advocates, PROCESS_DEFINITION, "smbCase", READ, CREATE_INSTANCE);
     }

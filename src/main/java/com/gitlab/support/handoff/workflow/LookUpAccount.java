@@ -42,8 +42,9 @@ public class LookUpAccount implements JavaDelegate {
         .putValue("carr", account.carr() == null ? null : account.carr().doubleValue())
         .putValue("accountSalesSegment", account.salesSegment())
         .putValue("tamId", account.tamId())
-        .putValue("tamName", account.tamName());
+        .putValue("tamName", account.tamName())
+        .putValue("tamEmail", account.tamEmail());
   }
 
-  private static final Account EMPTY = new Account(null, null, null, null, null, null, null, null, null, null);
+  private static final Account EMPTY = new Account(null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -15,6 +15,9 @@ public interface SalesforceConnector {
   /** R5: the owner of the account's upcoming renewal opportunity. */
   Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId);
 
+  /** R18: the owner of the account's most recent opportunity, when no Account Owner is listed. */
+  Optional<SalesforceUser> findLatestOpportunityOwner(String accountId);
+
   /** R11: whether the account's Activity shows outreach since the given instant. */
   boolean hasRecentActivity(String accountId, Instant since);
 

@@ -33,7 +33,8 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   public Optional<Account> findAccountByEmailDomain(String emailDomain) {
     return crm.accountByDomain(emailDomain).map(a -> new Account(
         a.id(), a.name(), a.ownerId(), nameOf(a.ownerId()), a.employees(), a.billingCountry(), a.carr(),
-        a.salesSegment(), a.tamId(), nameOf(a.tamId())));
+        a.salesSegment(), a.tamId(), nameOf(a.tamId()),
+        a.tamId() == null ? null : crm.user(a.tamId()).map(SandboxCrm.User::email).orElse(null)));
   }
 
   @Override
@@ -48,6 +49,15 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
         .filter(o -> o.accountId().equals(accountId) && "RENEWAL".equalsIgnoreCase(o.type()))
         .filter(o -> o.closeDate() == null || !o.closeDate().isBefore(today))
         .min(Comparator.comparing(o -> o.closeDate() == null ? LocalDate.MAX : o.closeDate()))
+        .flatMap(o -> findUser(o.ownerId()));
+  }
+
+  /** The sandbox has no creation dates: the opportunity listed last in the CRM file is the latest. */
+  @Override
+  public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
+    return crm.opportunities().stream()
+        .filter(o -> o.accountId().equals(accountId))
+        .reduce((earlier, later) -> later)
         .flatMap(o -> findUser(o.ownerId()));
   }
 
