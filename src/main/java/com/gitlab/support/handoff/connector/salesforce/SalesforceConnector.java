@@ -24,6 +24,16 @@ public interface SalesforceConnector {
   /** R14: who owns a sales segment in a territory. */
   Optional<SalesforceUser> findTerritoryOwner(String salesSegment, String region);
 
+  /**
+   * R13, R22: the Area Sales Manager of an SMB territory ({@code AMER} or {@code EMEA_APJ}); empty when
+   * none is known. Salesforce has no standard field for it: the sandbox reads its CRM file's
+   * {@code asms}, a real client its configuration (until it does, nobody is known and the reminder
+   * mentions only @SMB Advocate Team).
+   */
+  default Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
+    return Optional.empty();
+  }
+
   /** R9, R11, R13, R14: a Chatter post with @mentions. */
   ChatterPost postChatter(ChatterMessage message);
 

@@ -77,6 +77,14 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   }
 
   @Override
+  public Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
+    return crm.asms().stream()
+        .filter(asm -> asm.territory().equalsIgnoreCase(smbTerritory))
+        .findFirst()
+        .flatMap(asm -> findUser(asm.userId()));
+  }
+
+  @Override
   public ChatterPost postChatter(ChatterMessage message) {
     String id = "0D5SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
     String mentions = message.mentionIds().stream()

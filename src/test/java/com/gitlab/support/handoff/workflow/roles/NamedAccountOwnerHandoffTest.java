@@ -3,7 +3,6 @@ package com.gitlab.support.handoff.workflow.roles;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.namedAccountOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -11,7 +10,6 @@ import com.gitlab.support.handoff.connector.sandbox.OutboxEntry;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
@@ -117,11 +115,5 @@ class NamedAccountOwnerHandoffTest extends RoleWorkflowTestCase {
     assertThat(named).isEnded();
     assertThat(historicVariable(named, "contactName")).isEqualTo("Sally Sales");
     assertThat(historicVariable(named, "salesConfirmed")).isEqualTo(true);
-  }
-
-  private static Object historicVariable(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    return variable == null ? null : variable.getValue();
   }
 }

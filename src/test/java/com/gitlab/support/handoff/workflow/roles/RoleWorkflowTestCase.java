@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.workflow.roles;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -121,6 +123,13 @@ abstract class RoleWorkflowTestCase extends ProcessTestCase {
     runtimeService().createMessageCorrelation("SalesConfirmedContact").processInstanceBusinessKey(ticketId)
         .setVariable("contactName", contactName).correlate();
     runAsyncSteps(ticketId);
+  }
+
+  /** A variable's last value in the (possibly ended) process instance. */
+  static Object historicVariable(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
   }
 
   ProcessInstance awaitSalesInstance(String ticketId) {
