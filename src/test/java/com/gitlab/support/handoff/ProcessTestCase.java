@@ -22,7 +22,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * clock reset after each test, and process test coverage recorded under target/.
  */
 @SpringBootTest
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestProfiles.class)
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(
     listeners = ProcessEngineCoverageTestExecutionListener.class,

@@ -6,7 +6,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/handoffs}: a Zendesk ticket that may need Sales. Only the first four are required. */
+/**
+ * {@code POST /api/handoffs}: a Zendesk ticket that may need Sales. Only the first four are required.
+ * {@code tamReason} (beyond CONTRACT's fields) says why the Technical Account Manager is needed (R17:
+ * escalation requested, live upgrade help, training, expectations to manage).
+ */
 public record HandoffRequest(
     @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a Zendesk ticket id (letters, digits, - or _)")
     String ticketId,
@@ -26,4 +30,5 @@ public record HandoffRequest(
     Boolean nearExpiry,
     Boolean newSubscription,
     Boolean inRenewalPeriod,
-    @Positive Integer seatsNeeded) {}
+    @Positive Integer seatsNeeded,
+    @Size(max = 500) String tamReason) {}

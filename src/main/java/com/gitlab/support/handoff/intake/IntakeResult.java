@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.intake;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The answer of the intake: the instance, and {@code duplicate: true} when it was already running. */
@@ -14,6 +15,7 @@ public record IntakeResult(String processInstanceId, String businessKey, Boolean
     return new IntakeResult(processInstanceId, businessKey, true);
   }
 
+  @JsonIgnore
   public boolean isDuplicate() {
     return Boolean.TRUE.equals(duplicate);
   }

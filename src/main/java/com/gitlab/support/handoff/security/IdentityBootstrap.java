@@ -90,6 +90,12 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       grants.grant(worker, PROCESS_INSTANCE, "*", CREATE);
     }
     grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, "salesHandoff", READ, CREATE_INSTANCE);
+    grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, "addCustomerToOrganization", READ, CREATE_INSTANCE);
+    // The workflows the handoff calls: engineers see their diagrams next to their tasks in Tasklist.
+    for (String calledByTheHandoff : List.of("namedAccountOwnerHandoff", "smbSalesUserHandoff",
+        "otherAccountOwnerHandoff", "awaitSalesConfirmation", "dailySalesReview")) {
+      grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, calledByTheHandoff, READ);
+    }
     for (String advocates : List.of(Groups.SMB_ADVOCATES_AMER, Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS)) {
       grants.grant(advocates, PROCESS_DEFINITION, "smbCase", READ, CREATE_INSTANCE);
     }

@@ -28,22 +28,23 @@ public class LookUpAccount implements JavaDelegate {
     sideEffects.lookUp(execution, () -> variablesOf(salesforce.findAccountByEmailDomain(domain)));
   }
 
+  /** Every variable is set, null when unknown, so the model's expressions never meet a missing one. */
   private static VariableMap variablesOf(Optional<Account> found) {
-    Account account = found.orElse(null);
-    VariableMap variables = Variables.createVariables().putValue("accountFound", account != null);
-    if (account != null) {
-      variables
-          .putValue("accountId", account.id())
-          .putValue("accountName", account.name())
-          .putValue("ownerId", account.ownerId())
-          .putValue("ownerName", account.ownerName())
-          .putValue("employees", account.employees())
-          .putValue("billingCountry", account.billingCountry())
-          .putValue("carr", account.carr() == null ? null : account.carr().doubleValue())
-          .putValue("accountSalesSegment", account.salesSegment())
-          .putValue("tamId", account.tamId())
-          .putValue("tamName", account.tamName());
-    }
-    return variables;
+    Account account = found.orElse(EMPTY);
+    return Variables.createVariables()
+        .putValue("accountFound", found.isPresent())
+        .putValue("accountId", account.id())
+        .putValue("accountName", account.name())
+        .putValue("ownerId", account.ownerId())
+        .putValue("ownerName", account.ownerName())
+        .putValue("employees", account.employees())
+        .putValue("billingCountry", account.billingCountry())
+        .putValue("carr", account.carr() == null ? null : account.carr().doubleValue())
+        .putValue("accountSalesSegment", account.salesSegment())
+        .putValue("tamId", account.tamId())
+        .putValue("tamName", account.tamName())
+        .putValue("tamEmail", account.tamEmail());
   }
+
+  private static final Account EMPTY = new Account(null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -22,9 +22,10 @@ public class LookUpTerritoryOwner implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String segment = Inputs.required(execution, "salesSegment");
-    String region = Inputs.required(execution, "salesRegion");
+    // An account without a billing country has no region: no owner is found and the engineer picks one.
+    String region = Inputs.optional(execution, "salesRegion");
     sideEffects.lookUp(execution, () -> {
-      SalesforceUser owner = salesforce.findTerritoryOwner(segment, region).orElse(null);
+      SalesforceUser owner = region == null ? null : salesforce.findTerritoryOwner(segment, region).orElse(null);
       return Variables.createVariables()
           .putValue("territoryOwnerId", owner == null ? null : owner.id())
           .putValue("territoryOwnerName", owner == null ? null : owner.name());

@@ -45,15 +45,23 @@ public class SideEffects {
       log.record(key, performed);
       return performed;
     });
-    result.forEach(execution::setVariable);
+    publish(execution, result);
     return result;
   }
 
   /** A read with no side effect: only the failure mapping applies. */
   public Map<String, Object> lookUp(DelegateExecution execution, Supplier<Map<String, Object>> lookUp) {
     Map<String, Object> result = call(execution, lookUp);
-    result.forEach(execution::setVariable);
+    publish(execution, result);
     return result;
+  }
+
+  /**
+   * Results go to the process instance: a task with input parameters has a local variable scope, and
+   * a plain {@code setVariable} there would vanish when the task ends.
+   */
+  private static void publish(DelegateExecution execution, Map<String, Object> result) {
+    result.forEach(execution.getProcessInstance()::setVariable);
   }
 
   private Map<String, Object> call(DelegateExecution execution, Supplier<Map<String, Object>> work) {
@@ -63,7 +71,7 @@ public class SideEffects {
       if (e.isRetryable()) {
         throw e;
       }
-      execution.setVariable("connectorError", e.getMessage());
+      execution.getProcessInstance().setVariable("connectorError", e.getMessage());
       throw new BpmnError(REJECTED_ERROR_CODE, e.getMessage());
     }
   }

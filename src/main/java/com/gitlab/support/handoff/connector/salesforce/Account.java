@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * A Salesforce Account as the workflows need it (R4–R7, R17).
  *
  * @param salesSegment the org's own segment field, if it holds one (R5 falls back to it)
- * @param tamId the Technical Account Manager's user id, or null
+ * @param tamId the Technical Account Manager's user id, or null (R17)
+ * @param tamEmail the TAM's email, to copy them on the ticket
  */
 public record Account(
     String id,
@@ -18,4 +19,5 @@ public record Account(
     BigDecimal carr,
     String salesSegment,
     String tamId,
-    String tamName) {}
+    String tamName,
+    String tamEmail) {}

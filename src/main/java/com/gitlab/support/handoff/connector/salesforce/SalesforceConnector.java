@@ -15,11 +15,24 @@ public interface SalesforceConnector {
   /** R5: the owner of the account's upcoming renewal opportunity. */
   Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId);
 
+  /** R18: the owner of the account's most recent opportunity, when no Account Owner is listed. */
+  Optional<SalesforceUser> findLatestOpportunityOwner(String accountId);
+
   /** R11: whether the account's Activity shows outreach since the given instant. */
   boolean hasRecentActivity(String accountId, Instant since);
 
   /** R14: who owns a sales segment in a territory. */
   Optional<SalesforceUser> findTerritoryOwner(String salesSegment, String region);
+
+  /**
+   * R13, R22: the Area Sales Manager of an SMB territory ({@code AMER} or {@code EMEA_APJ}); empty when
+   * none is known. Salesforce has no standard field for it: the sandbox reads its CRM file's
+   * {@code asms}, a real client its configuration (until it does, nobody is known and the reminder
+   * mentions only @SMB Advocate Team).
+   */
+  default Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
+    return Optional.empty();
+  }
 
   /** R9, R11, R13, R14: a Chatter post with @mentions. */
   ChatterPost postChatter(ChatterMessage message);

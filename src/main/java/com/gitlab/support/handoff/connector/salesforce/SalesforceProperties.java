@@ -1,12 +1,21 @@
 package com.gitlab.support.handoff.connector.salesforce;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code handoff.salesforce.*}: an empty base URL means the sandbox answers instead of Salesforce. */
+/**
+ * {@code handoff.salesforce.*}: an empty base URL means the sandbox answers instead of Salesforce.
+ *
+ * @param caseRecordType the Case record type the handoffs create (R12), looked up by name once
+ * @param renewalOpportunityType the Opportunity Type of renewals (R5)
+ * @param tokenLifetime how long an access token is reused; the client-credentials answer has no
+ *     expiry, and Salesforce's shortest session timeout is 15 minutes (a 401 renews it anyway)
+ */
 @Validated
 @ConfigurationProperties("handoff.salesforce")
 public record SalesforceProperties(
@@ -16,7 +25,13 @@ public record SalesforceProperties(
     @DefaultValue("v65.0") @NotBlank String apiVersion,
     String smbAdvocateTeamGroupId,
     @DefaultValue Fields fields,
-    @DefaultValue List<TerritoryOwner> territoryOwners) {
+    @DefaultValue List<TerritoryOwner> territoryOwners,
+    @DefaultValue CaseFields caseFields,
+    @DefaultValue("SMB Sales Case") @NotBlank String caseRecordType,
+    @DefaultValue("Renewal") @NotBlank String renewalOpportunityType,
+    @DefaultValue("PT15M") @NotNull Duration tokenLifetime,
+    @DefaultValue("PT5S") @NotNull Duration connectTimeout,
+    @DefaultValue("PT15S") @NotNull Duration readTimeout) {
 
   public boolean isSandbox() {
     return baseUrl == null || baseUrl.isBlank();
@@ -29,8 +44,25 @@ public record SalesforceProperties(
       @DefaultValue("Technical_Account_Manager__c") String technicalAccountManager) {}
 
   /**
+   * Case fields that are not standard: Next Steps (R25), Resolution Action and Feedback (R28), and
+   * the lookup to the related Opportunity (R12, R38).
+   */
+  public record CaseFields(
+      @DefaultValue("Opportunity__c") String opportunity,
+      @DefaultValue("Next_Steps__c") String nextSteps,
+      @DefaultValue("Resolution_Action__c") String resolutionAction,
+      @DefaultValue("Feedback__c") String feedback) {}
+
+  /**
    * Who owns a sales segment in a territory (R14); Salesforce has no standard object for it, so the
    * real connector reads it from configuration, the sandbox from its CRM file.
    */
   public record TerritoryOwner(String segment, String region, String ownerId) {}
+
+  /** Keeps the client secret out of logs and error pages. */
+  @Override
+  public String toString() {
+    return "SalesforceProperties[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret="
+        + (clientSecret == null ? null : "******") + ", apiVersion=" + apiVersion + "]";
+  }
 }

@@ -33,7 +33,8 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   public Optional<Account> findAccountByEmailDomain(String emailDomain) {
     return crm.accountByDomain(emailDomain).map(a -> new Account(
         a.id(), a.name(), a.ownerId(), nameOf(a.ownerId()), a.employees(), a.billingCountry(), a.carr(),
-        a.salesSegment(), a.tamId(), nameOf(a.tamId())));
+        a.salesSegment(), a.tamId(), nameOf(a.tamId()),
+        a.tamId() == null ? null : crm.user(a.tamId()).map(SandboxCrm.User::email).orElse(null)));
   }
 
   @Override
@@ -51,6 +52,15 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
         .flatMap(o -> findUser(o.ownerId()));
   }
 
+  /** The sandbox has no creation dates: the opportunity listed last in the CRM file is the latest. */
+  @Override
+  public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
+    return crm.opportunities().stream()
+        .filter(o -> o.accountId().equals(accountId))
+        .reduce((earlier, later) -> later)
+        .flatMap(o -> findUser(o.ownerId()));
+  }
+
   @Override
   public boolean hasRecentActivity(String accountId, Instant since) {
     LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
@@ -64,6 +74,14 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
         .filter(t -> t.segment().equalsIgnoreCase(salesSegment) && t.region().equalsIgnoreCase(region))
         .findFirst()
         .flatMap(t -> findUser(t.ownerId()));
+  }
+
+  @Override
+  public Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
+    return crm.asms().stream()
+        .filter(asm -> asm.territory().equalsIgnoreCase(smbTerritory))
+        .findFirst()
+        .flatMap(asm -> findUser(asm.userId()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.connector.zendesk;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,9 @@ public record ZendeskProperties(
     String apiToken,
     Long escalatedToSalesFieldId,
     String webhookSecret,
-    @DefaultValue("PT5M") java.time.Duration webhookTolerance) {
+    @DefaultValue("PT5M") Duration webhookTolerance,
+    @DefaultValue("PT5S") Duration connectTimeout,
+    @DefaultValue("PT15S") Duration readTimeout) {
 
   public boolean isSandbox() {
     return baseUrl == null || baseUrl.isBlank();
@@ -19,5 +22,13 @@ public record ZendeskProperties(
 
   public boolean verifiesWebhooks() {
     return webhookSecret != null && !webhookSecret.isBlank();
+  }
+
+  /** Keeps the API token and the webhook secret out of logs and error pages. */
+  @Override
+  public String toString() {
+    return "ZendeskProperties[baseUrl=" + baseUrl + ", email=" + email + ", apiToken="
+        + (apiToken == null ? null : "******") + ", escalatedToSalesFieldId=" + escalatedToSalesFieldId
+        + ", webhookSecret=" + (webhookSecret == null ? null : "******") + "]";
   }
 }

@@ -1,0 +1,232 @@
+package com.gitlab.support.handoff.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * How every real connector talks HTTP, and the one place that decides which failures are worth a
+ * retry. Retryable: HTTP 429 (with the remote {@code Retry-After}), 408, 409, 5xx, Salesforce's 403
+ * {@code REQUEST_LIMIT_EXCEEDED}, timeouts and other I/O errors, Slack's {@code ratelimited} and its
+ * server-side errors. Everything else is the remote system refusing the request, and the message
+ * carries what it said. Messages name the system, the status and the path, never a query string,
+ * header or secret.
+ */
+public final class RemoteCalls {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_REMOTE_MESSAGE = 600;
+  private static final int MAX_BODY = 16 * 1024;
+
+  /** Slack {@code ok:false} errors that go away by themselves; every other code needs a person. */
+  private static final Set<String> SLACK_RETRYABLE =
+      Set.of("ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+  private RemoteCalls() {}
+
+  /**
+   * A RestClient builder with short timeouts, no redirects and the shared status mapping. The JDK
+   * client speaks PATCH (Salesforce updates), which {@code HttpURLConnection} cannot.
+   */
+  public static RestClient.Builder restClient(ExternalSystem system, Duration connectTimeout, Duration readTimeout) {
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    requests.setReadTimeout(readTimeout);
+    return RestClient.builder()
+        .requestFactory(requests)
+        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+          throw failure(system, request, response);
+        });
+  }
+
+  /** Runs one remote call, turning I/O trouble and unreadable answers into {@link ConnectorException}s. */
+  public static <T> T call(ExternalSystem system, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ConnectorException e) {
+      throw e;
+    } catch (ResourceAccessException e) {
+      // Timeouts, refused connections, resets: the system may be back in a minute.
+      Throwable cause = e.getMostSpecificCause();
+      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      throw new ConnectorException(system, true, "no answer (" + detail + ")", e);
+    } catch (RestClientException e) {
+      // The call got through but its answer makes no sense to us; a person should look before anyone
+      // repeats a call that may have had its effect.
+      throw new ConnectorException(system, false, "unreadable answer (" + e.getMostSpecificCause().getMessage() + ")", e);
+    }
+  }
+
+  /** The exception for an HTTP error answer. */
+  public static ConnectorException failure(ExternalSystem system, HttpRequest request, ClientHttpResponse response)
+      throws IOException {
+    HttpStatusCode status = response.getStatusCode();
+    JsonNode body = readJson(response);
+    String remote = remoteMessage(body);
+    String retryAfter = response.getHeaders().getFirst("Retry-After");
+    StringBuilder message = new StringBuilder("HTTP ").append(status.value());
+    HttpStatus known = HttpStatus.resolve(status.value());
+    if (known != null) {
+      message.append(' ').append(known.getReasonPhrase());
+    }
+    message.append(" on ").append(request.getMethod()).append(' ').append(request.getURI().getRawPath());
+    if (!remote.isEmpty()) {
+      message.append(": ").append(remote);
+    }
+    if (retryAfter != null && !retryAfter.isBlank()) {
+      message.append(" (Retry-After: ").append(retryAfter.trim())
+          .append(retryAfter.trim().chars().allMatch(Character::isDigit) ? " s)" : ")");
+    }
+    return new ConnectorException(system, isRetryable(status.value(), body), message.toString());
+  }
+
+  /** What the remote system said in an error answer, or "" when it said nothing readable. */
+  public static String remoteMessage(ClientHttpResponse response) throws IOException {
+    return remoteMessage(readJson(response));
+  }
+
+  /** Slack answers HTTP 200 with {@code ok:false}; the error code decides. */
+  public static ConnectorException slackRefused(String error) {
+    String code = error == null || error.isBlank() ? "unknown_error" : error;
+    return new ConnectorException(ExternalSystem.SLACK, SLACK_RETRYABLE.contains(code), "chat.postMessage answered ok:false, error " + code);
+  }
+
+  static boolean isRetryable(int status, JsonNode body) {
+    return status == 429
+        || status == 408                   // the server gave up waiting for us
+        || status == 409                   // Zendesk: the ticket changed under us; its docs say retry
+        || status >= 500
+        || (status == 403 && hasErrorCode(body, "REQUEST_LIMIT_EXCEEDED")); // Salesforce's daily API limit
+  }
+
+  private static boolean hasErrorCode(JsonNode body, String code) {
+    if (body == null) {
+      return false;
+    }
+    for (JsonNode error : body.isArray() ? body : List.of(body)) {
+      if (code.equals(error.path("errorCode").asText(null))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads the known error shapes: Salesforce {@code [{message, errorCode, fields}]}, OAuth
+   * {@code {error, error_description}}, Zendesk {@code {error, description, details}}, Slack
+   * {@code {error}}; anything else as short plain text.
+   */
+  static String remoteMessage(JsonNode body) {
+    if (body == null || body.isNull() || body.isMissingNode()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (body.isArray()) {
+      for (JsonNode error : body) {
+        parts.add(salesforceError(error));
+      }
+    } else if (body.isObject()) {
+      parts.add(objectError(body));
+    } else {
+      parts.add(body.asText());
+    }
+    return shorten(String.join("; ", parts.stream().filter(p -> !p.isBlank()).toList()));
+  }
+
+  private static String salesforceError(JsonNode error) {
+    StringBuilder text = new StringBuilder();
+    String code = error.path("errorCode").asText("");
+    String message = error.path("message").asText("");
+    text.append(code);
+    if (!message.isEmpty()) {
+      text.append(text.isEmpty() ? "" : ": ").append(message);
+    }
+    JsonNode fields = error.path("fields");
+    if (fields.isArray() && !fields.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      fields.forEach(f -> names.add(f.asText()));
+      text.append(" (fields: ").append(String.join(", ", names)).append(')');
+    }
+    return text.toString();
+  }
+
+  private static String objectError(JsonNode body) {
+    List<String> parts = new ArrayList<>();
+    JsonNode error = body.path("error");
+    if (error.isTextual()) {
+      parts.add(error.asText());
+    } else if (error.isObject()) { // Zendesk sometimes: {"error": {"title": …, "message": …}}
+      parts.add(String.join(": ", textsOf(error, "title", "message")));
+    }
+    parts.addAll(textsOf(body, "error_description", "description", "message"));
+    String text = String.join(": ", parts.stream().filter(p -> !p.isBlank()).toList());
+    JsonNode details = body.path("details");
+    if (details.isObject() && !details.isEmpty()) {
+      List<String> problems = new ArrayList<>();
+      details.fields().forEachRemaining(field -> {
+        for (JsonNode detail : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
+          String description = detail.isTextual() ? detail.asText() : detail.path("description").asText("");
+          if (!description.isEmpty()) {
+            problems.add(field.getKey() + ": " + description);
+          }
+        }
+      });
+      if (!problems.isEmpty()) {
+        text += " (" + String.join("; ", problems) + ")";
+      }
+    }
+    return text;
+  }
+
+  private static List<String> textsOf(JsonNode node, String... names) {
+    List<String> texts = new ArrayList<>();
+    for (String name : names) {
+      JsonNode value = node.path(name);
+      if (value.isTextual() && !value.asText().isBlank()) {
+        texts.add(value.asText());
+      }
+    }
+    return texts;
+  }
+
+  private static JsonNode readJson(ClientHttpResponse response) throws IOException {
+    String text;
+    try (InputStream in = response.getBody()) {
+      text = new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8).trim();
+    }
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (IOException notJson) {
+      // An HTML error page from a proxy says nothing a person can act on; short plain text might.
+      return text.startsWith("<") ? null : JSON.getNodeFactory().textNode(text);
+    }
+  }
+
+  private static String shorten(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").trim();
+    return oneLine.length() <= MAX_REMOTE_MESSAGE ? oneLine : oneLine.substring(0, MAX_REMOTE_MESSAGE) + "…";
+  }
+}

@@ -1,0 +1,411 @@
+package com.gitlab.support.handoff.connector.salesforce;
+
+import static com.gitlab.support.handoff.connector.ExternalSystem.SALESFORCE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gitlab.support.handoff.connector.ConnectorException;
+import com.gitlab.support.handoff.connector.RemoteCalls;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Salesforce over its REST API: OAuth 2.0 client credentials, SOQL look-ups, Chatter and Cases.
+ *
+ * <p>Choices worth knowing:
+ * <ul>
+ *   <li>Account by email domain: Salesforce has no domain field, so the query narrows on
+ *       {@code Website LIKE '%domain%'} and the host of each Website must then be the domain or a
+ *       subdomain of it ({@code www.acme.com} matches {@code acme.com}; {@code notacme.com} does not).
+ *       Several matches: the oldest account (first created) wins.</li>
+ *   <li>Recent activity (R11): a Task or an Event on the account <em>created</em> since the given
+ *       instant, i.e. logged or planned after the handoff; {@code ActivityDate} is only a day, and for
+ *       open tasks a due date, so it cannot tell outreach after the handoff from older plans.</li>
+ *   <li>Chatter link: the {@code url} Chatter returns is its REST resource, so the link people open
+ *       is {@code {instance_url}/{feed element id}}.</li>
+ * </ul>
+ */
+public class RestSalesforceConnector implements SalesforceConnector {
+
+  private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  /** Renew a token this long before its assumed end, so a call does not start on a dying token. */
+  private static final Duration RENEWAL_MARGIN = Duration.ofMinutes(1);
+
+  private final SalesforceProperties properties;
+  private final Clock clock;
+  private final RestClient http;
+  private AccessToken token;
+  private volatile String caseRecordTypeId;
+
+  public RestSalesforceConnector(SalesforceProperties properties) {
+    this(properties, Clock.systemUTC());
+  }
+
+  public RestSalesforceConnector(SalesforceProperties properties, Clock clock) {
+    requireSetting(properties.clientId(), "handoff.salesforce.client-id");
+    requireSetting(properties.clientSecret(), "handoff.salesforce.client-secret");
+    for (String field : List.of(properties.fields().salesSegment(), properties.fields().carr(),
+        properties.fields().technicalAccountManager(), properties.caseFields().opportunity(),
+        properties.caseFields().nextSteps(), properties.caseFields().resolutionAction(),
+        properties.caseFields().feedback())) {
+      if (!API_NAME.matcher(field).matches()) {
+        throw new IllegalStateException("handoff.salesforce: '" + field + "' is not a Salesforce field API name");
+      }
+    }
+    this.properties = properties;
+    this.clock = clock;
+    this.http = RemoteCalls.restClient(SALESFORCE, properties.connectTimeout(), properties.readTimeout()).build();
+  }
+
+  // ---- look-ups ---------------------------------------------------------------------------------
+
+  @Override
+  public Optional<Account> findAccountByEmailDomain(String emailDomain) {
+    String domain = emailDomain.trim().toLowerCase(Locale.ROOT);
+    SalesforceProperties.Fields custom = properties.fields();
+    List<JsonNode> candidates = query("SELECT Id, Name, OwnerId, Owner.Name, NumberOfEmployees, BillingCountry, Website, "
+        + custom.salesSegment() + ", " + custom.carr() + ", " + custom.technicalAccountManager()
+        + " FROM Account WHERE Website LIKE " + Soql.likeContaining(domain)
+        + " ORDER BY CreatedDate ASC LIMIT 200");
+    return candidates.stream()
+        .filter(account -> websiteIsOn(account.path("Website").asText(""), domain))
+        .findFirst()
+        .map(account -> {
+          String tamId = text(account, custom.technicalAccountManager());
+          Optional<JsonNode> tam = tamId == null ? Optional.empty()
+              : query("SELECT Id, Name, Email FROM User WHERE Id = " + Soql.literal(tamId) + " LIMIT 1").stream().findFirst();
+          JsonNode carr = account.path(custom.carr());
+          JsonNode employees = account.path("NumberOfEmployees");
+          return new Account(
+              text(account, "Id"),
+              text(account, "Name"),
+              text(account, "OwnerId"),
+              text(account.path("Owner"), "Name"),
+              employees.isNumber() ? employees.intValue() : null,
+              text(account, "BillingCountry"),
+              carr.isNumber() ? carr.decimalValue() : carr.isTextual() ? new BigDecimal(carr.asText()) : null,
+              text(account, custom.salesSegment()),
+              tamId,
+              tam.map(user -> text(user, "Name")).orElse(null),
+              tam.map(user -> text(user, "Email")).orElse(null));
+        });
+  }
+
+  @Override
+  public Optional<SalesforceUser> findUser(String userId) {
+    return query("SELECT Id, Name, ManagerId FROM User WHERE Id = " + Soql.literal(userId) + " LIMIT 1").stream()
+        .findFirst()
+        .map(user -> new SalesforceUser(text(user, "Id"), text(user, "Name"), text(user, "ManagerId")));
+  }
+
+  @Override
+  public Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId) {
+    return query("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity"
+        + " WHERE AccountId = " + Soql.literal(accountId)
+        + " AND Type = " + Soql.literal(properties.renewalOpportunityType())
+        + " AND IsClosed = false AND CloseDate >= TODAY ORDER BY CloseDate ASC LIMIT 1").stream()
+        .findFirst()
+        .map(RestSalesforceConnector::ownerOf);
+  }
+
+  @Override
+  public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
+    return query("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity"
+        + " WHERE AccountId = " + Soql.literal(accountId) + " ORDER BY CreatedDate DESC LIMIT 1").stream()
+        .findFirst()
+        .map(RestSalesforceConnector::ownerOf);
+  }
+
+  private static SalesforceUser ownerOf(JsonNode opportunity) {
+    JsonNode owner = opportunity.path("Owner");
+    return new SalesforceUser(text(owner, "Id"), text(owner, "Name"), text(owner, "ManagerId"));
+  }
+
+  @Override
+  public boolean hasRecentActivity(String accountId, Instant since) {
+    String where = " WHERE AccountId = " + Soql.literal(accountId) + " AND CreatedDate >= " + Soql.dateTime(since) + " LIMIT 1";
+    return !query("SELECT Id FROM Task" + where).isEmpty() || !query("SELECT Id FROM Event" + where).isEmpty();
+  }
+
+  @Override
+  public Optional<SalesforceUser> findTerritoryOwner(String salesSegment, String region) {
+    return properties.territoryOwners().stream()
+        .filter(t -> salesSegment.equalsIgnoreCase(t.segment()) && region.equalsIgnoreCase(t.region()))
+        .findFirst()
+        .map(t -> findUser(t.ownerId()).orElse(new SalesforceUser(t.ownerId(), null, null)));
+  }
+
+  // ---- side effects -----------------------------------------------------------------------------
+
+  @Override
+  public ChatterPost postChatter(ChatterMessage message) {
+    // Mentions first, then the text; Chatter glues segments together, so the Text segments carry the spaces.
+    List<Map<String, Object>> segments = new ArrayList<>();
+    for (String mentionId : message.mentionIds()) {
+      if (!segments.isEmpty()) {
+        segments.add(Map.of("type", "Text", "text", " "));
+      }
+      segments.add(Map.of("type", "Mention", "id", mentionId));
+    }
+    segments.add(Map.of("type", "Text", "text", segments.isEmpty() ? message.text() : " " + message.text()));
+    Map<String, Object> body = Map.of(
+        "feedElementType", "FeedItem",
+        "subjectId", message.subjectId(),
+        "body", Map.of("messageSegments", segments));
+    Answer answer = send(HttpMethod.POST, api -> api.path("/chatter/feed-elements").build().toUri(), body);
+    String id = text(answer.body(), "id");
+    if (id == null) {
+      throw ConnectorException.rejected(SALESFORCE, "Chatter answered without a feed element id");
+    }
+    return new ChatterPost(id, answer.instanceUrl() + "/" + id);
+  }
+
+  @Override
+  public String createCase(NewCase newCase) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("RecordTypeId", caseRecordTypeId());
+    fields.put("Type", newCase.type());
+    fields.put("Priority", newCase.priority());
+    fields.put("Subject", newCase.subject());
+    fields.put("Description", newCase.description());
+    fields.put("Origin", newCase.origin());
+    fields.put("AccountId", newCase.accountId());
+    fields.put("ContactId", newCase.contactId());
+    fields.put(properties.caseFields().opportunity(), newCase.opportunityId());
+    fields.values().removeIf(value -> value == null);
+    JsonNode created = send(HttpMethod.POST, api -> api.path("/sobjects/Case/").build().toUri(), fields).body();
+    String id = text(created, "id");
+    if (id == null || !created.path("success").asBoolean(true)) {
+      throw ConnectorException.rejected(SALESFORCE, "the Case was not created: "
+          + (created == null ? "empty answer" : created.path("errors")));
+    }
+    return id;
+  }
+
+  @Override
+  public void updateCase(String caseId, CaseUpdate update) {
+    SalesforceProperties.CaseFields custom = properties.caseFields();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("Status", update.status());
+    fields.put(custom.nextSteps(), update.nextSteps());
+    fields.put("OwnerId", update.ownerId());
+    fields.put(custom.resolutionAction(), update.resolutionAction());
+    fields.put(custom.feedback(), update.feedback());
+    fields.values().removeIf(value -> value == null);
+    if (fields.isEmpty()) {
+      return;
+    }
+    send(HttpMethod.PATCH,
+        api -> api.path("/sobjects/Case/{id}").encode().buildAndExpand(caseId).toUri(), fields);
+  }
+
+  // ---- HTTP and the access token ----------------------------------------------------------------
+
+  private String caseRecordTypeId() {
+    String id = caseRecordTypeId;
+    if (id == null) {
+      id = query("SELECT Id FROM RecordType WHERE SobjectType = 'Case' AND Name = "
+          + Soql.literal(properties.caseRecordType()) + " LIMIT 1").stream()
+          .findFirst()
+          .map(recordType -> text(recordType, "Id"))
+          .orElseThrow(() -> ConnectorException.rejected(SALESFORCE, "there is no Case record type named '"
+              + properties.caseRecordType() + "' (handoff.salesforce.case-record-type)"));
+      caseRecordTypeId = id;
+    }
+    return id;
+  }
+
+  private List<JsonNode> query(String soql) {
+    JsonNode answer = send(HttpMethod.GET,
+        api -> api.path("/query").queryParam("q", "{soql}").encode().buildAndExpand(soql).toUri(), null).body();
+    List<JsonNode> records = new ArrayList<>();
+    if (answer != null) {
+      answer.path("records").forEach(records::add);
+    }
+    return records;
+  }
+
+  /** One API call with a valid token; a 401 (token expired or revoked) renews the token once. */
+  private Answer send(HttpMethod method, Function<UriComponentsBuilder, URI> uri, Object body) {
+    return RemoteCalls.call(SALESFORCE, () -> {
+      AccessToken current = currentToken();
+      try {
+        return sendWith(current, method, uri, body);
+      } catch (TokenRefused refused) {
+        try {
+          return sendWith(renewToken(current), method, uri, body);
+        } catch (TokenRefused again) {
+          throw ConnectorException.rejected(SALESFORCE, "HTTP 401 with a new access token: " + again.getMessage()
+              + " (check the connected app's client-credentials flow and its run-as user)");
+        }
+      }
+    });
+  }
+
+  private Answer sendWith(AccessToken token, HttpMethod method, Function<UriComponentsBuilder, URI> uri, Object body) {
+    URI target = uri.apply(UriComponentsBuilder.fromUriString(token.instanceUrl())
+        .path("/services/data/" + properties.apiVersion()));
+    RestClient.RequestBodySpec request = http.method(method).uri(target)
+        .accept(MediaType.APPLICATION_JSON)
+        .headers(headers -> headers.setBearerAuth(token.value()));
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    JsonNode answer = request.retrieve()
+        .onStatus(status -> status.value() == HttpStatus.UNAUTHORIZED.value(), (req, response) -> {
+          throw new TokenRefused(RemoteCalls.remoteMessage(response));
+        })
+        .body(JsonNode.class);
+    return new Answer(answer, token.instanceUrl());
+  }
+
+  private synchronized AccessToken currentToken() {
+    if (token == null || !clock.instant().isBefore(token.renewAt())) {
+      token = requestToken();
+    }
+    return token;
+  }
+
+  /** Renews the token unless another thread already did since {@code refused} was handed out. */
+  private synchronized AccessToken renewToken(AccessToken refused) {
+    if (token == null || token == refused) {
+      token = requestToken();
+    }
+    return token;
+  }
+
+  private AccessToken requestToken() {
+    // Written as bytes so that no debug log of request bodies can ever show the client secret.
+    byte[] form = ("grant_type=client_credentials"
+        + "&client_id=" + URLEncoder.encode(properties.clientId(), StandardCharsets.UTF_8)
+        + "&client_secret=" + URLEncoder.encode(properties.clientSecret(), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8);
+    JsonNode answer = http.post()
+        .uri(UriComponentsBuilder.fromUriString(properties.baseUrl()).path("/services/oauth2/token").build().toUri())
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .accept(MediaType.APPLICATION_JSON)
+        .body(out -> out.write(form))
+        .retrieve()
+        .body(JsonNode.class);
+    String value = text(answer, "access_token");
+    if (value == null) {
+      throw ConnectorException.rejected(SALESFORCE, "the token endpoint answered without an access_token");
+    }
+    String instanceUrl = Optional.ofNullable(text(answer, "instance_url")).orElse(properties.baseUrl());
+    Instant now = clock.instant();
+    Instant issuedAt = answer.path("issued_at").canConvertToLong()
+        ? Instant.ofEpochMilli(answer.path("issued_at").asLong()) : now;
+    if (issuedAt.isAfter(now)) { // their clock ahead of ours: count from ours
+      issuedAt = now;
+    }
+    Duration lifetime = answer.path("expires_in").canConvertToLong()
+        ? Duration.ofSeconds(answer.path("expires_in").asLong()) : properties.tokenLifetime();
+    return new AccessToken(value, stripTrailingSlash(instanceUrl), issuedAt.plus(lifetime).minus(RENEWAL_MARGIN));
+  }
+
+  private record AccessToken(String value, String instanceUrl, Instant renewAt) {
+    @Override
+    public String toString() {
+      return "AccessToken[instanceUrl=" + instanceUrl + ", renewAt=" + renewAt + "]";
+    }
+  }
+
+  private record Answer(JsonNode body, String instanceUrl) {}
+
+  /** Salesforce answered 401: the token is no longer good; never leaves this class. */
+  private static final class TokenRefused extends RuntimeException {
+    TokenRefused(String remoteMessage) {
+      super(remoteMessage.isEmpty() ? "the access token was refused" : remoteMessage, null, false, false);
+    }
+  }
+
+  // ---- small helpers ----------------------------------------------------------------------------
+
+  /** SOQL literals, escaped as the SOQL reference asks, so a domain or id cannot change the query. */
+  static final class Soql {
+
+    private Soql() {}
+
+    static String literal(String value) {
+      return "'" + escape(value) + "'";
+    }
+
+    /** A LIKE pattern matching values that contain {@code value}; its own % and _ match only themselves. */
+    static String likeContaining(String value) {
+      return "'%" + escape(value).replace("%", "\\%").replace("_", "\\_") + "%'";
+    }
+
+    static String dateTime(Instant instant) {
+      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String escape(String value) {
+      StringBuilder escaped = new StringBuilder(value.length() + 8);
+      for (char c : value.toCharArray()) {
+        switch (c) {
+          case '\\' -> escaped.append("\\\\");
+          case '\'' -> escaped.append("\\'");
+          case '"' -> escaped.append("\\\"");
+          case '\n' -> escaped.append("\\n");
+          case '\r' -> escaped.append("\\r");
+          case '\t' -> escaped.append("\\t");
+          case '\b' -> escaped.append("\\b");
+          case '\f' -> escaped.append("\\f");
+          default -> escaped.append(c);
+        }
+      }
+      return escaped.toString();
+    }
+  }
+
+  /** Whether a Website value ({@code acme.com}, {@code https://www.acme.com/en}) is on the domain. */
+  static boolean websiteIsOn(String website, String domain) {
+    String host = website.trim().toLowerCase(Locale.ROOT);
+    int scheme = host.indexOf("://");
+    if (scheme >= 0) {
+      host = host.substring(scheme + 3);
+    }
+    for (char end : new char[] {'/', '?', '#', ':'}) {
+      int at = host.indexOf(end);
+      if (at >= 0) {
+        host = host.substring(0, at);
+      }
+    }
+    host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    return host.equals(domain) || host.endsWith("." + domain);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.path(field);
+    return value == null || value.isNull() || value.isMissingNode() ? null : value.asText();
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static void requireSetting(String value, String property) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(property + " must be set when handoff.salesforce.base-url is");
+    }
+  }
+}

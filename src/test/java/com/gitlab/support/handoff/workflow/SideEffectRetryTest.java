@@ -1,0 +1,281 @@
+package com.gitlab.support.handoff.workflow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.gitlab.support.handoff.SalesHandoffApplication;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole chain of a side effect in the running application: an async service task calling
+ * {@code postChatterMention} against a WireMock Salesforce, executed job by job as the job executor would.
+ */
+@SpringBootTest(
+    classes = {SalesHandoffApplication.class, SideEffectRetryTest.Crashes.class},
+    properties = {
+        "handoff.salesforce.client-id=handoff-app",
+        "handoff.salesforce.client-secret=s3cr3t",
+        "handoff.admin.user=admin",
+        "handoff.admin.password=admin-password",
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "spring.datasource.url=jdbc:h2:mem:side-effect-retry;DB_CLOSE_DELAY=-1"})
+class SideEffectRetryTest {
+
+  private static final String CHATTER = "/services/data/v65.0/chatter/feed-elements";
+  private static final String PROCESS = "chatterWithRetries";
+
+  /** Started before the Spring context, which reads its URL; one server for the class, reset per test. */
+  static final WireMockServer salesforceApi = new WireMockServer(wireMockConfig().dynamicPort());
+
+  static {
+    salesforceApi.start();
+  }
+
+  @AfterAll
+  static void stopSalesforce() {
+    salesforceApi.stop();
+  }
+
+  @DynamicPropertySource
+  static void realSalesforce(DynamicPropertyRegistry registry) {
+    registry.add("handoff.salesforce.base-url", salesforceApi::baseUrl);
+  }
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CrashOnce crashOnce;
+
+  private String deploymentId;
+
+  @BeforeEach
+  void deployAndStubToken() {
+    BpmnAwareTests.init(processEngine);
+    salesforceApi.resetAll();
+    deploymentId = repositoryService.createDeployment()
+        .addModelInstance(PROCESS + ".bpmn", chatterWithRetries())
+        .deploy()
+        .getId();
+    salesforceApi.stubFor(post("/services/oauth2/token").willReturn(okJson("""
+        {"access_token": "00Dtoken", "instance_url": "%s", "token_type": "Bearer", "issued_at": "%d"}"""
+        .formatted(salesforceApi.baseUrl(), System.currentTimeMillis()))));
+  }
+
+  @AfterEach
+  void undeploy() {
+    crashOnce.disarm();
+    repositoryService.deleteDeployment(deploymentId, true);
+  }
+
+  @Test
+  @DisplayName("Salesforce failing twice, then answering: three job runs, one Chatter post, its link in the process")
+  void failsTwiceThenSucceeds() {
+    stubChatter(Scenario.STARTED, "failed once", serviceUnavailable());
+    stubChatter("failed once", "failed twice", serviceUnavailable());
+    stubChatter("failed twice", "posted", created("0D5FE1"));
+    ProcessInstance handoff = start();
+
+    runJobUntilItSucceeds(handoff, 3);
+
+    assertThat(handoff).isWaitingAt("chatterPosted")
+        .variables().containsEntry("chatterPostId", "0D5FE1")
+        .containsEntry("chatterPostUrl", salesforceApi.baseUrl() + "/0D5FE1");
+    salesforceApi.verify(3, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(salesforceApi.getAllServeEvents()).filteredOn(e -> e.getRequest().getUrl().equals(CHATTER))
+        .filteredOn(e -> e.getResponse().getStatus() == 201).hasSize(1);
+    assertThat(sideEffectsRecordedFor(handoff)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Salesforce down for good: when the retries run out, one incident says Salesforce and the status")
+  void permanentFailureBecomesIncident() {
+    salesforceApi.stubFor(post(CHATTER).willReturn(serviceUnavailable()));
+    ProcessInstance handoff = start();
+
+    int runs = 0;
+    for (Job job = jobOf(handoff); job != null && job.getRetries() > 0 && runs < 10; job = jobOf(handoff)) {
+      String id = job.getId();
+      assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("HTTP 503");
+      runs++;
+    }
+
+    assertThat(jobOf(handoff).getRetries()).isZero();
+    List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(handoff.getId()).list();
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.getActivityId()).isEqualTo("chatterAccountOwner");
+      assertThat(incident.getIncidentMessage())
+          .startsWith("Salesforce: HTTP 503 Service Unavailable on POST " + CHATTER);
+    });
+    salesforceApi.verify(runs, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(sideEffectsRecordedFor(handoff)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a crash after Salesforce answered but before the engine committed: the retry does not post again")
+  void crashAfterRemoteSuccessDoesNotPostTwice() {
+    salesforceApi.stubFor(post(CHATTER).willReturn(created("0D5FE2")));
+    crashOnce.arm();
+    ProcessInstance handoff = start();
+
+    String jobId = jobOf(handoff).getId();
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("crash before commit");
+    assertThat(handoff).isNotWaitingAt("chatterPosted");
+    assertThat(runtimeService.getVariable(handoff.getId(), "chatterPostUrl")).isNull(); // rolled back
+
+    managementService.executeJob(jobId);
+
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(handoff).isWaitingAt("chatterPosted")
+        .variables().containsEntry("chatterPostId", "0D5FE2")
+        .containsEntry("chatterPostUrl", salesforceApi.baseUrl() + "/0D5FE2");
+  }
+
+  @Test
+  @DisplayName("Salesforce refusing the post (400): the model routes to Fix and retry, with Salesforce's words")
+  void rejectedBecomesBpmnError() {
+    salesforceApi.stubFor(post(CHATTER).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("[{\"errorCode\":\"INVALID_ID_FIELD\",\"message\":\"Invalid identifier: 005U1\"}]")));
+    ProcessInstance handoff = start();
+
+    managementService.executeJob(jobOf(handoff).getId());
+
+    assertThat(handoff).isWaitingAt("fixAndRetry").variables()
+        .containsEntry("connectorError", "Salesforce: HTTP 400 Bad Request on POST " + CHATTER
+            + ": INVALID_ID_FIELD: Invalid identifier: 005U1");
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(handoff.getId()).count()).isZero();
+  }
+
+  // ---- the test model and helpers ---------------------------------------------------------------
+
+  /**
+   * Start → "Chatter the Account Owner" (async, the real delegate, a crash listener that is off
+   * unless a test arms it) → "Chatter posted"; a refused post goes to "Fix and retry".
+   */
+  private static BpmnModelInstance chatterWithRetries() {
+    return Bpmn.createExecutableProcess(PROCESS)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("chatterAccountOwner").name("Chatter the Account Owner")
+          .camundaAsyncBefore()
+          .camundaDelegateExpression("${postChatterMention}")
+          .camundaInputParameter("chatterSubjectId", "001A1")
+          .camundaInputParameter("chatterMentionIds", "005U1")
+          .camundaInputParameter("chatterText", "Ticket 4711 asks for a quote.")
+          .camundaExecutionListenerDelegateExpression(ExecutionListener.EVENTNAME_END, "${crashOnce}")
+        .userTask("chatterPosted").name("Chatter posted")
+        .endEvent()
+        .moveToActivity("chatterAccountOwner")
+        .boundaryEvent("chatterRefused").error(SideEffects.REJECTED_ERROR_CODE)
+        .userTask("fixAndRetry").name("Fix and retry")
+        .endEvent()
+        .done();
+  }
+
+  private ProcessInstance start() {
+    return runtimeService.startProcessInstanceByKey(PROCESS, "4711");
+  }
+
+  private Job jobOf(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Runs the async job as the job executor would, swallowing the failures in between. */
+  private void runJobUntilItSucceeds(ProcessInstance instance, int expectedRuns) {
+    for (int run = 1; run <= expectedRuns; run++) {
+      String id = jobOf(instance).getId();
+      if (run < expectedRuns) {
+        assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("Salesforce: HTTP 503");
+      } else {
+        managementService.executeJob(id);
+      }
+    }
+  }
+
+  private List<String> sideEffectsRecordedFor(ProcessInstance instance) {
+    return jdbc.queryForList("SELECT effect_key FROM side_effect_log WHERE effect_key LIKE ?", String.class,
+        instance.getId() + ":%");
+  }
+
+  private static void stubChatter(String state, String nextState, ResponseDefinitionBuilder answer) {
+    salesforceApi.stubFor(post(CHATTER).inScenario("chatter").whenScenarioStateIs(state)
+        .willReturn(answer).willSetStateTo(nextState));
+  }
+
+  private static ResponseDefinitionBuilder serviceUnavailable() {
+    return aResponse().withStatus(503);
+  }
+
+  private static ResponseDefinitionBuilder created(String feedElementId) {
+    return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"%s\",\"url\":\"/services/data/v65.0/chatter/feed-elements/%s\"}"
+            .formatted(feedElementId, feedElementId));
+  }
+
+  /** Throws once after the task's work is done, as a node dying before the engine commits would. */
+  static class CrashOnce implements ExecutionListener {
+    private final AtomicBoolean armed = new AtomicBoolean();
+
+    void arm() {
+      armed.set(true);
+    }
+
+    void disarm() {
+      armed.set(false);
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (armed.getAndSet(false)) {
+        throw new IllegalStateException("crash before commit");
+      }
+    }
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Crashes {
+    @Bean
+    CrashOnce crashOnce() {
+      return new CrashOnce();
+    }
+  }
+}

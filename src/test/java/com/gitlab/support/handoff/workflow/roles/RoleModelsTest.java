@@ -1,0 +1,71 @@
+package com.gitlab.support.handoff.workflow.roles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every role workflow promises Tasklist, Modeler and the job executor, checked on the deployed models. */
+class RoleModelsTest extends RoleWorkflowTestCase {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"namedAccountOwnerHandoff", "smbSalesUserHandoff", "otherAccountOwnerHandoff",
+      "awaitSalesConfirmation", "dailySalesReview"})
+  @DisplayName("R8-R16 every user task has a Camunda Form Tasklist 7.24 renders, the ticket in its name, the engineers as candidates")
+  void userTasksHaveFormsAndNames(String processKey) throws IOException {
+    BpmnModelInstance model = model(processKey);
+    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+    assertThat(userTasks).isNotEmpty();
+    for (UserTask task : userTasks) {
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
+      JsonNode form = form(task.getCamundaFormRef());
+      assertThat(form.get("id").asText()).as(task.getId()).isEqualTo(task.getCamundaFormRef());
+      assertThat(form.get("schemaVersion").asInt()).as(task.getId()).isLessThanOrEqualTo(16);
+      assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("P");
+      if (!processKey.equals("dailySalesReview")) {
+        assertThat(task.getName()).as(task.getId()).contains("${ticketId}");
+        assertThat(task.getCamundaAssignee()).as(task.getId()).isEqualTo("${engineer}");
+        assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo("support-engineers");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"namedAccountOwnerHandoff", "smbSalesUserHandoff", "otherAccountOwnerHandoff",
+      "awaitSalesConfirmation"})
+  @DisplayName("R8-R15 every task that calls an outside system runs as its own job (asyncBefore), so it is retried alone")
+  void serviceTasksAreAsync(String processKey) {
+    for (ServiceTask task : model(processKey).getModelElementsByType(ServiceTask.class)) {
+      assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
+    }
+  }
+
+  private static BpmnModelInstance model(String processKey) {
+    ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult();
+    assertThat(definition.getHistoryTimeToLive()).isNotNull();
+    return repositoryService().getBpmnModelInstance(definition.getId());
+  }
+
+  private static JsonNode form(String formId) throws IOException {
+    try (InputStream in = RoleModelsTest.class.getResourceAsStream("/processes/" + formId + ".form")) {
+      assertThat(in).as("processes/%s.form", formId).isNotNull();
+      return JSON.readTree(in);
+    }
+  }
+
+}
