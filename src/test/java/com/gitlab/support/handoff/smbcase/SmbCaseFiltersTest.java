@@ -1,0 +1,92 @@
+package com.gitlab.support.handoff.smbcase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The advocates' Tasklist filters, run as the advocate who opens Tasklist. */
+class SmbCaseFiltersTest extends SmbCaseTestCase {
+
+  @AfterEach
+  void signOut() {
+    processEngine.getIdentityService().clearAuthentication();
+  }
+
+  @ParameterizedTest(name = "R22 R26 the Tasklist filter \"{0}\" exists and every advocate group may read it")
+  @ValueSource(strings = {SmbCaseFilters.MY_OPEN_CASES, SmbCaseFilters.PICK_UP_AT_RISK, SmbCaseFilters.OVER_SEVEN_DAYS})
+  void filterExistsForTheAdvocates(String name) {
+    Filter filter = filter(name);
+    for (String group : List.of(AMER, EMEA_APJ, "smb-ops")) {
+      assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group)
+          .resourceType(Resources.FILTER).resourceId(filter.getId()).hasPermission(Permissions.READ).count())
+          .as(group).isOne();
+    }
+  }
+
+  @Test
+  @DisplayName("R23 'My open cases' lists the advocate's own case tasks")
+  void myOpenCases() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+
+    assertThat(listAs(advocateOf(instance), SmbCaseFilters.MY_OPEN_CASES)).extracting(Task::getProcessInstanceId)
+        .contains(instance.getId());
+    assertThat(listAs("eli", SmbCaseFilters.MY_OPEN_CASES)).extracting(Task::getProcessInstanceId)
+        .doesNotContain(instance.getId());
+  }
+
+  @Test
+  @DisplayName("R22 'Pick-up SLA at risk' lists a case whose 24 business hours end within 8 hours")
+  void pickUpSlaAtRisk() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    assertThat(listAs("ava", SmbCaseFilters.PICK_UP_AT_RISK)).extracting(Task::getProcessInstanceId)
+        .doesNotContain(instance.getId());
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY_10_00));
+
+    assertThat(listAs("ava", SmbCaseFilters.PICK_UP_AT_RISK)).extracting(Task::getProcessInstanceId)
+        .contains(instance.getId());
+  }
+
+  @Test
+  @DisplayName("R26 'Over 7 days' lists a case past its 7-day target")
+  void overSevenDays() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY));
+    assertThat(listAs("ava", SmbCaseFilters.OVER_SEVEN_DAYS)).extracting(Task::getProcessInstanceId)
+        .doesNotContain(instance.getId());
+
+    fire(instance, "sevenDaysPassed");
+
+    assertThat(listAs("ava", SmbCaseFilters.OVER_SEVEN_DAYS)).extracting(Task::getProcessInstanceId)
+        .contains(instance.getId());
+  }
+
+  private List<Task> listAs(String userId, String filterName) {
+    List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList();
+    processEngine.getIdentityService().setAuthentication(userId, groups);
+    try {
+      return processEngine.getFilterService().list(filter(filterName).getId());
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private Filter filter(String name) {
+    FilterService filters = processEngine.getFilterService();
+    return filters.createFilterQuery().filterName(name).singleResult();
+  }
+}
