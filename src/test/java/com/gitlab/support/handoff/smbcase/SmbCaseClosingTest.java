@@ -205,4 +205,17 @@ class SmbCaseClosingTest extends SmbCaseTestCase {
     assertThatThrownBy(() -> save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY).resolved("Transferred To Support", "NA")))
         .hasMessageContaining("Transferred To Support closes the case: choose a Closed status (R32)");
   }
+
+  @Test
+  @DisplayName("R37 a Lead field left empty in the form is no Lead: nothing is converted")
+  void emptyLeadFieldIsNoLead() {
+    ProcessInstance instance = pickedUpCase(SmbCaseVariables.emailCase());
+
+    save(instance, CaseUpdate.status(CaseUpdate.RESOLVED, FRIDAY).resolved("Answered Question", "NA")
+        .with("leadId", "").with("opportunityId", " "));
+
+    assertThat(outbox(instance, "LEAD_CONVERT")).isEmpty();
+    assertThat(outbox(instance, "OPPORTUNITY_UPDATE")).isEmpty();
+    assertThat(instance).isWaitingAt("lateEmailWindow");
+  }
 }

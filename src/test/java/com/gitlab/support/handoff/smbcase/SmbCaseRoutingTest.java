@@ -116,6 +116,18 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
   }
 
   @Test
+  @DisplayName("R21 SMB Ops who set the territory but leave the advocate empty send the case to the round-robin")
+  void triageWithoutAdvocateGoesRoundRobin() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase().in(null));
+
+    complete(instance, task(instance, "triageCase"), Variables.createVariables()
+        .putValue("territory", "AMER").putValue("chosenAdvocate", ""));
+
+    assertThat(variable(instance, "route")).isEqualTo("ROUND_ROBIN");
+    assertThat(task(instance, SmbCase.PICK_UP_TASK).getAssignee()).isNotBlank();
+  }
+
+  @Test
   @DisplayName("R21 whose turn it is lives in the database, shared by every node and kept across restarts")
   void turnIsKeptInTheDatabase() {
     ProcessInstance instance = open(SmbCaseVariables.emailCase());

@@ -81,7 +81,11 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
 
   /** Runs every due async continuation of the case (and of the sync processes it calls) until none is left. */
   void runAsyncSteps(ProcessInstance instance) {
-    String businessKey = businessKey(instance);
+    runAsyncSteps(businessKey(instance));
+  }
+
+  /** Runs every due async continuation of the instances with this business key until none is left. */
+  void runAsyncSteps(String businessKey) {
     for (int round = 0; round < 100; round++) {
       List<Job> due = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
           .flatMap(pi -> managementService().createJobQuery().processInstanceId(pi.getId()).messages().executable()
