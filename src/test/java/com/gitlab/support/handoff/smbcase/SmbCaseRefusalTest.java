@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -16,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -25,24 +25,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * What Salesforce refuses goes to SMB Ops, who fix and retry or do it by hand. Salesforce is a real
  * HTTP server here (WireMock), so the REST connector's refusals are the real ones.
  */
-@TestPropertySource(properties = {
-    "handoff.salesforce.client-id=handoff-app",
-    "handoff.salesforce.client-secret=s3cr3t"})
 class SmbCaseRefusalTest extends SmbCaseTestCase {
 
   private static final String CASE = "/services/data/v65.0/sobjects/Case/500REST1";
 
-  static final WireMockServer salesforceApi = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    salesforceApi.start();
-  }
+  static final WireMockServer salesforceApi = SalesforceApiStub.started();
 
   @AfterAll
   static void stopSalesforce() {
@@ -51,15 +43,12 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
   @DynamicPropertySource
   static void realSalesforce(DynamicPropertyRegistry registry) {
-    registry.add("handoff.salesforce.base-url", salesforceApi::baseUrl);
+    SalesforceApiStub.register(registry, salesforceApi);
   }
 
   @BeforeEach
   void salesforceAcceptsCaseUpdates() {
-    salesforceApi.resetAll();
-    salesforceApi.stubFor(post("/services/oauth2/token").willReturn(okJson("""
-        {"access_token": "00Dtoken", "instance_url": "%s", "token_type": "Bearer", "issued_at": "%d"}"""
-        .formatted(salesforceApi.baseUrl(), System.currentTimeMillis()))));
+    SalesforceApiStub.resetWithToken(salesforceApi);
     salesforceApi.stubFor(patch(urlPathMatching("/services/data/v65.0/sobjects/Case/.*"))
         .willReturn(aResponse().withStatus(204)));
   }
