@@ -1,0 +1,149 @@
+package com.gitlab.support.handoff.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given explicitly,
+ * so Selenium Manager is never asked to find (or download) a browser or a driver; the flags keep
+ * Chromium off the network, which is closed on CI and would make it hang.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Longest wait for anything on a page; the webapps answer in well under a second on a quiet machine. */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /** The viewport of every screenshot: the size of the pictures in docs/images. */
+  private static final Dimension VIEWPORT = new Dimension(1280, 800);
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path profile;
+  final String baseUrl;
+
+  private Browser(WebDriver driver, Path profile, String baseUrl) {
+    this.driver = driver;
+    this.profile = profile;
+    this.baseUrl = baseUrl;
+    this.wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  /** Skips the calling test class (JUnit assumption) when Debian's Chromium or its driver is missing. */
+  static void assumeInstalled() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed. Install them with "
+            + "`sudo apt-get install chromium chromium-driver` (.ci/run does so as root), then run "
+            + "`./mvnw verify` or only these: `./mvnw verify -Dit.test='*BrowserIT' -Dtest=NONE "
+            + "-Dsurefire.failIfNoSpecifiedTests=false`");
+  }
+
+  static Browser open(String baseUrl) {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("chromium-profile-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+        "--window-size=" + VIEWPORT.width + "," + VIEWPORT.height);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    Browser browser = new Browser(new ChromeDriver(service, options), profile, baseUrl);
+    browser.fitViewport();
+    return browser;
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  WebDriverWait waiter() {
+    return wait;
+  }
+
+  void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /**
+   * Forgets every login: the webapps keep their session in cookies. The page visited to reach the
+   * cookies is a plain JSON one, not a webapp, which would look up the engine named "default".
+   */
+  void logOutEverywhere() {
+    driver.get(baseUrl + "/actuator/health");
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+  }
+
+  /** Saves what the page shows now as target/screenshots/{name}.png and returns the file. */
+  Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(shot.toPath());
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteProfile();
+    }
+  }
+
+  /** Headless Chromium counts its window frame in --window-size; grow the window until the page itself is 1280x800. */
+  private void fitViewport() {
+    Map<?, ?> inner = (Map<?, ?>) ((JavascriptExecutor) driver)
+        .executeScript("return {width: window.innerWidth, height: window.innerHeight};");
+    int width = ((Number) inner.get("width")).intValue();
+    int height = ((Number) inner.get("height")).intValue();
+    if (width != VIEWPORT.width || height != VIEWPORT.height) {
+      Dimension window = driver.manage().window().getSize();
+      driver.manage().window().setSize(new Dimension(
+          window.width + VIEWPORT.width - width, window.height + VIEWPORT.height - height));
+    }
+  }
+
+  private void deleteProfile() {
+    try (Stream<Path> files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary profile is harmless.
+    }
+  }
+}
