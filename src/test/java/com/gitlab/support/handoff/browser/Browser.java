@@ -16,9 +16,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,6 +103,15 @@ final class Browser implements AutoCloseable {
     driver.get(baseUrl + "/actuator/health");
     driver.manage().deleteAllCookies();
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+  }
+
+  /**
+   * Clicks like a user who first scrolls the element to the middle of the window: Tasklist's fixed
+   * footer and notifications would otherwise catch clicks on buttons at the bottom edge.
+   */
+  void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   /** Saves what the page shows now as target/screenshots/{name}.png and returns the file. */

@@ -38,15 +38,23 @@ abstract class BrowserTestCase {
 
   private static Browser browser;
 
-  /** A screenshot of the page a failed test stopped on, to see what the user would have seen. */
+  /** A screenshot of the page a failed test stopped on (FAILED-…png), to see what the user would have seen. */
   @RegisterExtension
   static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
       if (browser != null) {
-        browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-            + context.getRequiredTestMethod().getName());
+        browser.screenshot(failureName(context));
       }
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+      Browser.SCREENSHOTS.resolve(failureName(context) + ".png").toFile().delete();
+    }
+
+    private String failureName(ExtensionContext context) {
+      return "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
     }
   };
 

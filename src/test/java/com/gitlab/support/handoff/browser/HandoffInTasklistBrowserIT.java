@@ -35,7 +35,7 @@ class HandoffInTasklistBrowserIT extends BrowserTestCase {
     assertThat(form.text())
         .contains("jane@acme.com", "plan upgrades are self-service", "Upgrade in the Customer Portal");
     String reply = "Hello Jane, you can upgrade to Ultimate yourself: Customer Portal > Upgrade.";
-    form.fill("Reply to the customer", reply);
+    form.fill("Your reply to the customer", reply);
     screenshot("tasklist-task-form-filled");
     tasklist.complete(task);
 

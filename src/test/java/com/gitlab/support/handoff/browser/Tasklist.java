@@ -84,7 +84,7 @@ final class Tasklist {
 
   /** Presses "Start" in the start dialog and waits until the dialog has closed. */
   Tasklist start() {
-    browser.driver().findElement(new ByChained(START_DIALOG, By.cssSelector("button[ng-click='startProcessInstance()']"))).click();
+    browser.click(browser.driver().findElement(new ByChained(START_DIALOG, By.cssSelector("button[ng-click='startProcessInstance()']"))));
     browser.waiter().until(ExpectedConditions.invisibilityOfElementLocated(START_DIALOG));
     return this;
   }
@@ -106,7 +106,7 @@ final class Tasklist {
   Tasklist complete(String taskName) {
     dismissNotifications();
     WebElement button = browser.driver().findElement(new ByChained(TASK_PANE, By.cssSelector("button[ng-click='complete()']")));
-    browser.waiter().until(ExpectedConditions.elementToBeClickable(button)).click();
+    browser.click(button);
     browser.waiter().until(ExpectedConditions.invisibilityOfElementLocated(taskLink(taskName)));
     return this;
   }
