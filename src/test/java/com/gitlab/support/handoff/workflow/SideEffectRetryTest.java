@@ -1,11 +1,9 @@
 package com.gitlab.support.handoff.workflow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.SalesHandoffApplication;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ManagementService;
@@ -48,8 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = {SalesHandoffApplication.class, SideEffectRetryTest.Crashes.class},
     properties = {
-        "handoff.salesforce.client-id=handoff-app",
-        "handoff.salesforce.client-secret=s3cr3t",
         "handoff.admin.user=admin",
         "handoff.admin.password=admin-password",
         "camunda.bpm.job-execution.enabled=false",
@@ -57,15 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:side-effect-retry;DB_CLOSE_DELAY=-1"})
 class SideEffectRetryTest {
 
-  private static final String CHATTER = "/services/data/v65.0/chatter/feed-elements";
+  private static final String CHATTER = SalesforceApiStub.CHATTER;
   private static final String PROCESS = "chatterWithRetries";
 
-  /** Started before the Spring context, which reads its URL; one server for the class, reset per test. */
-  static final WireMockServer salesforceApi = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    salesforceApi.start();
-  }
+  /** One server for the class, reset per test. */
+  static final WireMockServer salesforceApi = SalesforceApiStub.started();
 
   @AfterAll
   static void stopSalesforce() {
@@ -74,7 +67,7 @@ class SideEffectRetryTest {
 
   @DynamicPropertySource
   static void realSalesforce(DynamicPropertyRegistry registry) {
-    registry.add("handoff.salesforce.base-url", salesforceApi::baseUrl);
+    SalesforceApiStub.register(registry, salesforceApi);
   }
 
   @Autowired ProcessEngine processEngine;
@@ -89,14 +82,11 @@ class SideEffectRetryTest {
   @BeforeEach
   void deployAndStubToken() {
     BpmnAwareTests.init(processEngine);
-    salesforceApi.resetAll();
     deploymentId = repositoryService.createDeployment()
         .addModelInstance(PROCESS + ".bpmn", chatterWithRetries())
         .deploy()
         .getId();
-    salesforceApi.stubFor(post("/services/oauth2/token").willReturn(okJson("""
-        {"access_token": "00Dtoken", "instance_url": "%s", "token_type": "Bearer", "issued_at": "%d"}"""
-        .formatted(salesforceApi.baseUrl(), System.currentTimeMillis()))));
+    SalesforceApiStub.resetWithToken(salesforceApi);
   }
 
   @AfterEach

@@ -1,17 +1,16 @@
 package com.gitlab.support.handoff.workflow.roles;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.namedAccountOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,25 +21,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A side effect the outside system refuses goes to the engineer, who fixes the cause and retries.
  * Salesforce is a real HTTP server here (WireMock) that refuses the first Chatter post.
  */
-@TestPropertySource(properties = {
-    "handoff.salesforce.client-id=handoff-app",
-    "handoff.salesforce.client-secret=s3cr3t"})
 class FixAndRetryTest extends RoleWorkflowTestCase {
 
-  private static final String CHATTER = "/services/data/v65.0/chatter/feed-elements";
-
-  /** Started before the Spring context, which reads its URL. */
-  static final WireMockServer salesforceApi = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    salesforceApi.start();
-  }
+  static final WireMockServer salesforceApi = SalesforceApiStub.started();
 
   @AfterAll
   static void stopSalesforce() {
@@ -49,22 +37,19 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
 
   @DynamicPropertySource
   static void realSalesforce(DynamicPropertyRegistry registry) {
-    registry.add("handoff.salesforce.base-url", salesforceApi::baseUrl);
+    SalesforceApiStub.register(registry, salesforceApi);
   }
 
   private final String ticketId = HandoffVariables.newTicketId();
 
   @BeforeEach
   void salesforceRefusesTheFirstPost() {
-    salesforceApi.resetAll();
-    salesforceApi.stubFor(post("/services/oauth2/token").willReturn(okJson("""
-        {"access_token": "00Dtoken", "instance_url": "%s", "token_type": "Bearer", "issued_at": "%d"}"""
-        .formatted(salesforceApi.baseUrl(), System.currentTimeMillis()))));
-    salesforceApi.stubFor(post(CHATTER).inScenario("inactive owner").whenScenarioStateIs(Scenario.STARTED)
+    SalesforceApiStub.resetWithToken(salesforceApi);
+    salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
             [{"message": "inactive user 005U1", "errorCode": "INVALID_CROSS_REFERENCE_KEY", "fields": []}]"""))
         .willSetStateTo("owner reactivated"));
-    salesforceApi.stubFor(post(CHATTER).inScenario("inactive owner").whenScenarioStateIs("owner reactivated")
+    salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs("owner reactivated")
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"id\":\"0D5FIX\",\"url\":\"/services/data/v65.0/chatter/feed-elements/0D5FIX\"}")));
   }
@@ -83,7 +68,7 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
 
     complete(ticketId, "fixChatterAccountOwner", Map.of("fixNote", "Reactivated Jane in Salesforce"));
 
-    salesforceApi.verify(2, postRequestedFor(urlPathEqualTo(CHATTER)));
+    salesforceApi.verify(2, postRequestedFor(urlPathEqualTo(SalesforceApiStub.CHATTER)));
     assertThat(runtimeService().getVariable(named.getId(), "chatterPostUrl")).isEqualTo(salesforceApi.baseUrl() + "/0D5FIX");
     assertThat(ticketUpdates(ticketId)).as("the reply and the note with the Chatter link, once each").hasSize(2);
     assertThat(awaitSalesInstance(ticketId)).isWaitingAt("recordSalesConfirmation");

@@ -45,6 +45,7 @@ class NamedAccountOwnerHandoffTest extends RoleWorkflowTestCase {
       assertThat(post.text()).contains("@Jane Owner Hi Jane Owner", "jane@acme.com from Acme",
           "We would like to pay by wire transfer", "https://gitlab.zendesk.com/agent/tickets/" + ticketId,
           "Expected response time: 24 hours, not counting weekends, Family and Friends Day and global holidays");
+      assertThat(post.text()).as("known facts only").contains("tier PREMIUM").doesNotContain("seats needed");
     });
   }
 
