@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given explicitly,
@@ -51,13 +52,23 @@ final class Browser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, TIMEOUT);
   }
 
-  /** Skips the calling test class (JUnit assumption) when Debian's Chromium or its driver is missing. */
+  private static final String NOT_INSTALLED = "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+      + " are needed. Install them with `sudo apt-get install chromium chromium-driver` (.ci/run does so as root), "
+      + "then run `./mvnw verify`, or only these: `./mvnw verify -Dit.test='*BrowserIT' -Dtest=NONE "
+      + "-Dsurefire.failIfNoSpecifiedTests=false`";
+  private static boolean toldNotInstalled;
+
+  /**
+   * Skips the calling test (a JUnit assumption, reported as skipped with the reason) where Debian's
+   * Chromium or its driver is missing, and says so once in the build log.
+   */
   static void assumeInstalled() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed. Install them with "
-            + "`sudo apt-get install chromium chromium-driver` (.ci/run does so as root), then run "
-            + "`./mvnw verify` or only these: `./mvnw verify -Dit.test='*BrowserIT' -Dtest=NONE "
-            + "-Dsurefire.failIfNoSpecifiedTests=false`");
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && !toldNotInstalled) {
+      LoggerFactory.getLogger(Browser.class).warn(NOT_INSTALLED);
+      toldNotInstalled = true;
+    }
+    assumeTrue(installed, NOT_INSTALLED);
   }
 
   static Browser open(String baseUrl) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,13 +61,9 @@ abstract class BrowserTestCase {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate http;
 
-  @BeforeAll
-  static void requireChromium() {
-    Browser.assumeInstalled();
-  }
-
   @BeforeEach
   void openBrowser() {
+    Browser.assumeInstalled();
     if (browser == null) {
       withoutPlainEngineConfiguration(ProcessEngines::init);
       browser = Browser.open("http://localhost:" + port);
