@@ -24,3 +24,10 @@ CREATE TABLE IF NOT EXISTS sandbox_outbox (
   text        VARCHAR(8000),
   recorded_at TIMESTAMP     NOT NULL
 );
+
+-- R21: whose turn it is in each SMB territory's round-robin, shared by every node and kept across restarts.
+CREATE TABLE IF NOT EXISTS smb_case_round_robin (
+  territory     VARCHAR(20)  NOT NULL PRIMARY KEY,
+  last_advocate VARCHAR(64),
+  updated_at    TIMESTAMP    NOT NULL
+);

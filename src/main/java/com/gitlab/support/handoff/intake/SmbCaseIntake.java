@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
-/** Starts {@code smbCase} for a case that arrives from outside Support (R20); its business key is a case reference. */
+/**
+ * Starts {@code smbCase} for a case that arrives from outside Support (R20); its business key is the case
+ * reference {@code SMB-XXXXXXXX} (also {@code caseKey}), which messages to the case correlate with.
+ */
 @Service
 public class SmbCaseIntake {
 
@@ -28,6 +31,9 @@ public class SmbCaseIntake {
             .putValue("contactId", request.contactId())
             .putValue("territory", request.territory())
             .putValue("highValueAccount", Boolean.TRUE.equals(request.highValueAccount()))
+            .putValue("leadId", request.leadId())
+            .putValue("opportunityId", request.opportunityId())
+            .putValue("hvaAdvocate", request.hvaAdvocate())
             .putValue("requestedBy", requestedBy))
         .getId();
     return IntakeResult.started(instanceId, caseKey);

@@ -6,11 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Reads a delegate's inputs (input parameters of the task, or process variables) with readable failures. */
-final class Inputs {
+public final class Inputs {
 
   private Inputs() {}
 
-  static String required(DelegateExecution execution, String name) {
+  public static String required(DelegateExecution execution, String name) {
     String value = optional(execution, name);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("Task '" + execution.getCurrentActivityName() + "' needs the variable '"
@@ -19,18 +19,18 @@ final class Inputs {
     return value;
   }
 
-  static String optional(DelegateExecution execution, String name) {
+  public static String optional(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null ? null : value.toString();
   }
 
-  static Boolean flag(DelegateExecution execution, String name) {
+  public static Boolean flag(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null ? null : value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
   }
 
   /** A list given as a collection or as comma-separated text; blanks dropped. */
-  static List<String> list(DelegateExecution execution, String name) {
+  public static List<String> list(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null) {
       return List.of();

@@ -1,5 +1,7 @@
 package com.gitlab.support.handoff.connector.salesforce;
 
+import com.gitlab.support.handoff.connector.ConnectorException;
+import com.gitlab.support.handoff.connector.ExternalSystem;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,4 +44,20 @@ public interface SalesforceConnector {
 
   /** R13, R23: keep the Case's Status and Next Steps in sync. */
   void updateCase(String caseId, CaseUpdate update);
+
+  /**
+   * R37: converts the Lead on an SMB case to a Contact under the case's Account (null: the lead's
+   * matched account), returning the new Contact's id. A client that cannot convert leads yet refuses,
+   * which the model routes to a person who converts it by hand.
+   */
+  default String convertLead(String leadId, String accountId) {
+    throw ConnectorException.rejected(ExternalSystem.SALESFORCE,
+        "this connector cannot convert leads yet: convert lead " + leadId + " in Salesforce by hand");
+  }
+
+  /** R38: keeps the Opportunity linked to an SMB case in step with the case (close date, closed stage). */
+  default void updateOpportunity(String opportunityId, OpportunityUpdate update) {
+    throw ConnectorException.rejected(ExternalSystem.SALESFORCE,
+        "this connector cannot update opportunities yet: update opportunity " + opportunityId + " in Salesforce by hand");
+  }
 }

@@ -6,6 +6,7 @@ import com.gitlab.support.handoff.connector.salesforce.CaseUpdate;
 import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
 import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
 import com.gitlab.support.handoff.connector.salesforce.NewCase;
+import com.gitlab.support.handoff.connector.salesforce.OpportunityUpdate;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceUser;
 import java.time.Instant;
@@ -107,6 +108,22 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   @Override
   public void updateCase(String caseId, CaseUpdate update) {
     outbox.record(ExternalSystem.SALESFORCE, "CASE_UPDATE", caseId, describe(update));
+  }
+
+  @Override
+  public String convertLead(String leadId, String accountId) {
+    String contactId = "003SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
+    outbox.record(ExternalSystem.SALESFORCE, "LEAD_CONVERT", leadId,
+        "Lead " + leadId + " converted to Contact " + contactId + (accountId == null ? "" : " under Account " + accountId));
+    return contactId;
+  }
+
+  @Override
+  public void updateOpportunity(String opportunityId, OpportunityUpdate update) {
+    StringBuilder text = new StringBuilder();
+    append(text, "Close Date", update.closeDate());
+    append(text, "Stage", update.stageName());
+    outbox.record(ExternalSystem.SALESFORCE, "OPPORTUNITY_UPDATE", opportunityId, text.toString());
   }
 
   private static String describe(CaseUpdate update) {

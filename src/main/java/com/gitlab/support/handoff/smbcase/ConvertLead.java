@@ -1,0 +1,31 @@
+package com.gitlab.support.handoff.smbcase;
+
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.workflow.Inputs;
+import com.gitlab.support.handoff.workflow.SideEffects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** R37: converts the case's Lead {@code leadId} to a Contact under {@code accountId}; sets {@code contactId} and {@code leadConverted}. */
+@Component("convertLead")
+public class ConvertLead implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+
+  public ConvertLead(SalesforceConnector salesforce, SideEffects sideEffects) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String leadId = Inputs.required(execution, "leadId");
+    String accountId = Inputs.optional(execution, "accountId");
+    sideEffects.once(execution, leadId, () -> Variables.createVariables()
+        .putValue("contactId", salesforce.convertLead(leadId, accountId))
+        .putValue("leadConverted", true));
+  }
+}

@@ -1,0 +1,43 @@
+package com.gitlab.support.handoff.smbcase;
+
+import com.gitlab.support.handoff.workflow.Inputs;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * R21: round-robin among the members of {@code advocateGroup} (the territory's Camunda group),
+ * skipping anyone with {@code advocateCapacity} cases In Progress. Sets {@code advocate}, or leaves
+ * it null and explains why in {@code routingProblem} when nobody can take the case.
+ */
+@Component("pickNextAdvocate")
+public class PickNextAdvocate implements JavaDelegate {
+
+  private final IdentityService identity;
+  private final AdvocateWorkload workload;
+  private final RoundRobin roundRobin;
+
+  public PickNextAdvocate(IdentityService identity, AdvocateWorkload workload, RoundRobin roundRobin) {
+    this.identity = identity;
+    this.workload = workload;
+    this.roundRobin = roundRobin;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String group = Inputs.required(execution, "advocateGroup");
+    String territory = Inputs.required(execution, "territory");
+    int capacity = Integer.parseInt(Inputs.required(execution, "advocateCapacity"));
+    List<String> advocates = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
+        .stream().map(User::getId).sorted().toList();
+    Optional<String> next = roundRobin.next(territory, advocates, advocate -> workload.inProgressCases(advocate) < capacity);
+    execution.setVariable("advocate", next.orElse(null));
+    execution.setVariable("routingProblem", next.isPresent() ? null : advocates.isEmpty()
+        ? "The group " + group + " has no advocates: add them in Camunda Admin, or choose an advocate"
+        : "Every advocate of " + territory + " has " + capacity + " cases In Progress: choose who takes this one");
+  }
+}

@@ -1,0 +1,24 @@
+package com.gitlab.support.handoff.smbcase;
+
+import java.util.List;
+
+/** Names of the {@code smbCase} model that Java, filters and integrations share (CONTRACT: process key {@code smbCase}). */
+public final class SmbCase {
+
+  public static final String PROCESS_KEY = "smbCase";
+
+  /** The advocate's task in each phase of a case: picking it up, attempting contact, working it (R22–R29). */
+  public static final String PICK_UP_TASK = "pickUpCase";
+  public static final String ATTEMPTING_CONTACT_TASK = "workCaseAttemptingContact";
+  public static final String WORK_TASK = "workCase";
+  public static final List<String> WORK_TASKS = List.of(PICK_UP_TASK, ATTEMPTING_CONTACT_TASK, WORK_TASK);
+
+  /** Messages other systems correlate by the case's business key (R34–R36), and the one the case sends (R13). */
+  public static final String QUESTION_MESSAGE = "SmbCaseQuestion";
+  public static final String EMAIL_MESSAGE = "SmbCaseEmail";
+  public static final String SUBJECT_CHANGED_MESSAGE = "SmbCaseSubjectChanged";
+  public static final String CLOSED_IN_SALESFORCE_MESSAGE = "SmbCaseClosedInSalesforce";
+  public static final String PICKED_UP_MESSAGE = "SmbCasePickedUp";
+
+  private SmbCase() {}
+}

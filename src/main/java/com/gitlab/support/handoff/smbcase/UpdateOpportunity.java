@@ -1,0 +1,42 @@
+package com.gitlab.support.handoff.smbcase;
+
+import com.gitlab.support.handoff.connector.salesforce.OpportunityUpdate;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.workflow.Inputs;
+import com.gitlab.support.handoff.workflow.SideEffects;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R38: updates the case's Opportunity {@code opportunityId}: Close Date {@code opportunityCloseDate}
+ * (a date or {@code 2026-07-05}) and, when the case closes, Stage {@code opportunityStage}. Sets
+ * {@code opportunitySyncedAt}. Give the task a {@code sideEffectScope} when it runs more than once.
+ */
+@Component("updateOpportunity")
+public class UpdateOpportunity implements JavaDelegate {
+
+  private final SalesforceConnector salesforce;
+  private final SideEffects sideEffects;
+  private final CaseDates dates;
+
+  public UpdateOpportunity(SalesforceConnector salesforce, SideEffects sideEffects, CaseDates dates) {
+    this.salesforce = salesforce;
+    this.sideEffects = sideEffects;
+    this.dates = dates;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String opportunityId = Inputs.required(execution, "opportunityId");
+    OpportunityUpdate update = new OpportunityUpdate(
+        dates.dateOf(execution.getVariable("opportunityCloseDate")), Inputs.optional(execution, "opportunityStage"));
+    sideEffects.once(execution, opportunityId, () -> {
+      salesforce.updateOpportunity(opportunityId, update);
+      return Variables.createVariables().putValue("opportunitySyncedAt", new Date(ClockUtil.getCurrentTime().getTime()));
+    });
+  }
+}
