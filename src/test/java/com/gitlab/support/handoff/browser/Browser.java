@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
@@ -127,6 +128,8 @@ final class Browser implements AutoCloseable {
 
   /** Saves what the page shows now as target/screenshots/{name}.png and returns the file. */
   Path screenshot(String name) {
+    // The pointer rests in the bottom-left corner, so no tooltip of the last click covers the page.
+    new Actions(driver).moveToLocation(1, VIEWPORT.height - 2).perform();
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
