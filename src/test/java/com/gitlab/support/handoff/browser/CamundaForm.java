@@ -55,12 +55,6 @@ final class CamundaForm {
     return form().getText();
   }
 
-  /** The form's field validation messages, empty when the form may be submitted. */
-  String errors() {
-    return form().findElements(By.cssSelector(".fjs-form-field-error")).stream()
-        .map(WebElement::getText).reduce("", (a, b) -> a.isEmpty() ? b : a + "\n" + b);
-  }
-
   private WebElement form() {
     return browser.driver().findElement(new ByChained(scope, By.cssSelector(".fjs-form")));
   }

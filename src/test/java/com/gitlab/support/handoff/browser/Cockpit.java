@@ -62,8 +62,13 @@ final class Cockpit {
     return !browser.driver().findElements(By.cssSelector(".djs-element[data-element-id='" + elementId + "']")).isEmpty();
   }
 
-  /** The token count Cockpit puts on an activity of the diagram, 0 when it has none. */
+  /**
+   * The token count Cockpit puts on an activity of a running instance's diagram, 0 when it has none.
+   * The badges arrive after the diagram (a second request), so this waits for the first of them.
+   */
   int tokensOn(String activityId) {
+    By anyBadge = By.cssSelector(".djs-overlays .instance-count");
+    browser.waiter().until(driver -> driver.findElements(anyBadge).stream().anyMatch(WebElement::isDisplayed));
     List<WebElement> badges = browser.driver().findElements(
         By.cssSelector(".djs-overlays[data-container-id='" + activityId + "'] .instance-count"));
     return badges.stream().filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim)

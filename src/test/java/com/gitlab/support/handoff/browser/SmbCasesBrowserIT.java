@@ -25,6 +25,7 @@ class SmbCasesBrowserIT extends BrowserTestCase {
     String emea = caseTaskName(openCase("EMEA_APJ", "Kleine Werke GmbH asks for a quote"));
 
     Tasklist ava = tasklistAs("ava");
+    assertThat(ava.filters()).contains("My open cases", "Pick-up SLA at risk", "Over 7 days");
     assertThat(ava.openFilter("My open cases").taskNames()).contains(amer).doesNotContain(emea);
     screenshot("tasklist-smb-advocate-amer");
     assertThat(ava.openFilter("All tasks").taskNames()).contains(amer).doesNotContain(emea);

@@ -5,7 +5,9 @@ import static com.gitlab.support.handoff.browser.CamundaForm.literal;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -97,11 +99,6 @@ final class Tasklist {
     return new CamundaForm(browser, TASK_PANE);
   }
 
-  /** The task pane's header and tabs, as the user reads them: name, process, due date, assignee. */
-  String taskHeader() {
-    return browser.driver().findElement(By.cssSelector("section.task-details [cam-tasklist-task] > div:not(.loader)")).getText();
-  }
-
   /** Presses "Complete" on the open task and waits until it has left the list. */
   Tasklist complete(String taskName) {
     dismissNotifications();
@@ -115,8 +112,12 @@ final class Tasklist {
   Tasklist dismissNotifications() {
     By close = By.cssSelector(".page-notifications .alert button.close");
     for (WebElement button : browser.driver().findElements(close)) {
-      if (button.isDisplayed()) {
-        button.click();
+      try {
+        if (button.isDisplayed()) {
+          button.click();
+        }
+      } catch (StaleElementReferenceException | ElementNotInteractableException closedMeanwhile) {
+        // Tasklist closes its notifications by itself after a while.
       }
     }
     browser.waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
