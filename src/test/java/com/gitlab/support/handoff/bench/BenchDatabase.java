@@ -58,7 +58,8 @@ abstract class BenchDatabase implements AutoCloseable {
 
     @Override
     List<String> properties() {
-      return List.of("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE");
+      return List.of("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE"
+          + System.getProperty("bench.h2-url-options", ";CACHE_SIZE=65536"));
     }
 
     @Override
