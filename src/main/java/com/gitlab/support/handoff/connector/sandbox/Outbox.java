@@ -6,25 +6,36 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox's record of side effects, kept in the application database so every node of a cluster
  * sees one list.
+ *
+ * <p>Each record commits on its own transaction, as a call to the real system would stay done when the
+ * job that made it rolls back (a crash, a node shut down mid-job): the outbox then shows exactly what
+ * the real systems would have received, duplicates included.
  */
 @Component
 public class Outbox {
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  public Outbox(JdbcTemplate jdbc) {
+  public Outbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public void record(ExternalSystem system, String action, String target, String text) {
-    jdbc.update(
+    String ticketId = OutboxContext.ticketId();
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
         "INSERT INTO sandbox_outbox (system_name, action, ticket_id, target, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-        system.name(), action, OutboxContext.ticketId(), target, text,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        system.name(), action, ticketId, target, text,
+        new Timestamp(ClockUtil.getCurrentTime().getTime())));
   }
 
   /** Every recorded side effect, oldest first. */
