@@ -3,10 +3,10 @@ package com.gitlab.support.handoff.bench;
 import com.gitlab.support.handoff.intake.HandoffIntake;
 import com.gitlab.support.handoff.intake.HandoffRequest;
 import com.gitlab.support.handoff.operations.Node;
+import com.gitlab.support.handoff.operations.NodeProcess;
 import com.gitlab.support.handoff.operations.SharedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,50 +159,30 @@ public final class BenchmarkRunner {
 
   // ---------------------------------------------------------------- start-up
 
-  /** A new JVM as an operator starts one, timed from launch to readiness UP: fresh database, then restart. */
+  /**
+   * A new JVM as an operator starts one ({@code java -jar} of the packaged application, which
+   * {@code -Pbench verify} has just built; this JVM's class path otherwise), timed from launch to
+   * readiness UP: first on a fresh database, then a restart.
+   */
   private void startUp(BenchDatabase database) throws Exception {
+    Path jar = Path.of("target", "sales-handoff-0.1.0-SNAPSHOT.jar");
+    String how = Files.isRegularFile(jar) ? "java -jar" : "class path";
     for (String which : List.of("first start, empty database", "restart")) {
-      int port = freePort();
-      List<String> command = new ArrayList<>(List.of(
-          ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-          "-cp", System.getProperty("java.class.path"),
-          "com.gitlab.support.handoff.SalesHandoffApplication",
-          "--server.port=" + port, "--spring.profiles.active=" + String.join(",", withDemo(database.profiles())),
-          "--camunda.bpm.generate-unique-process-engine-name=true", "--spring.main.banner-mode=off",
-          "--logging.level.root=WARN"));
-      command.addAll(database.properties());
-      long started = System.nanoTime();
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      try {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        boolean ready = waitFor(Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
-          try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-          } catch (IOException e) {
-            return false;
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-          }
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        results.add(database.label(), "start-up to readiness UP, new JVM (" + which + ")",
-            ready ? String.format(Locale.ROOT, "%.1f s", seconds) : "not ready in 2 min", "≤ 15 s", null, null);
-      } finally {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor();
+      List<String> properties = new ArrayList<>(database.properties());
+      properties.add("--camunda.bpm.generate-unique-process-engine-name=true");
+      try (NodeProcess node = Files.isRegularFile(jar)
+          ? NodeProcess.startJar(jar, "bench-startup", database.profiles(), properties)
+          : NodeProcess.start("bench-startup", database.profiles(), properties)) {
+        String result;
+        try {
+          result = String.format(Locale.ROOT, "%.1f s", node.awaitReady(Duration.ofMinutes(2)).toMillis() / 1000.0);
+        } catch (IllegalStateException notReady) {
+          result = notReady.getMessage();
         }
+        results.add(database.label(), "start-up to readiness UP, new JVM, " + how + " (" + which + ")",
+            result, "≤ 15 s", null, null);
       }
     }
-  }
-
-  private static List<String> withDemo(List<String> profiles) {
-    List<String> all = new ArrayList<>(List.of("demo"));
-    all.addAll(profiles);
-    return all;
   }
 
   // ---------------------------------------------------------------- floors
@@ -454,12 +434,6 @@ public final class BenchmarkRunner {
     rate.p50 = latencies[count / 2] / 1e6;
     rate.p99 = latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6;
     return rate;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** A count over a time, with latency percentiles where each call was timed. */
