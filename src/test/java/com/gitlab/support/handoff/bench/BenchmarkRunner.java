@@ -119,7 +119,18 @@ public final class BenchmarkRunner {
           timerFloor.describe("timers"), "", timerFloor, floor);
 
       if (STAGES.contains("intake")) {
-        Rate intake = intake(first, jdbc);
+        // The intake's own cost: the job executor paused, as on a node that only takes requests.
+        first.jobExecutor().shutdown();
+        Rate intakeAlone;
+        try {
+          intakeAlone = intake(first, "A");
+        } finally {
+          first.jobExecutor().start();
+        }
+        results.add(db, "intake: POST /api/handoffs, " + CLIENTS + " clients, job executor paused (intake-only node)",
+            intakeAlone.describe("accepted"), db.startsWith("H2") ? "≥ 300/s, p99 ≤ 100 ms" : "", intakeAlone, floor);
+        awaitNoBacklog(first, "intake backlog");
+        Rate intake = intake(first, "I");
         results.add(db, "intake: POST /api/handoffs, " + CLIENTS + " clients, job executor on",
             intake.describe("accepted"), db.startsWith("H2") ? "≥ 300/s, p99 ≤ 100 ms" : "", intake, floor);
         awaitNoBacklog(first, "intake backlog");
@@ -214,16 +225,17 @@ public final class BenchmarkRunner {
 
   // ---------------------------------------------------------------- intake and end to end
 
-  private Rate intake(Node node, JdbcTemplate jdbc) throws Exception {
+  /** {@value #CLIENTS} clients post {@code bench.intake} handoffs (ticket ids {@code prefix}N), each call timed. */
+  private Rate intake(Node node, String prefix) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8));
     URI uri = URI.create("http://127.0.0.1:" + node.port() + "/api/handoffs");
     AtomicInteger accepted = new AtomicInteger();
     IntConsumer post = i -> {
       String body = """
-          {"ticketId": "I%d", "requesterEmail": "buyer%d@acme.com", "requestType": "ALTERNATIVE_PAYMENT_METHOD",
+          {"ticketId": "%s%d", "requesterEmail": "buyer%d@acme.com", "requestType": "ALTERNATIVE_PAYMENT_METHOD",
            "summary": "Pays by wire transfer", "engineer": "sam", "priority": "normal", "tier": "PREMIUM", "seatsNeeded": 10}
-          """.formatted(i, i);
+          """.formatted(prefix, i, i);
       try {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -73,6 +73,8 @@ public final class NodeProcess implements AutoCloseable {
       Files.writeString(log, String.join(" ", command) + System.lineSeparator());
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      // A test or benchmark JVM that ends early takes its nodes with it, instead of leaving them running.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
       return new NodeProcess(name, port, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start node " + name, e);
