@@ -83,6 +83,8 @@ abstract class BenchDatabase implements AutoCloseable {
 
   static final class Postgres extends BenchDatabase {
     private final SharedPostgres schema = SharedPostgres.createSchema("bench");
+    /** The local server runs without autovacuum; production keeps PostgreSQL's default (on). */
+    private final AutoCloseable analyzer = schema.analyzeEvery(java.time.Duration.ofSeconds(30));
 
     @Override
     String label() {
@@ -119,6 +121,11 @@ abstract class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+      try {
+        analyzer.close();
+      } catch (Exception e) {
+        System.err.println("analyzer: " + e);
+      }
       schema.close();
     }
   }
