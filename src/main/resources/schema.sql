@@ -7,12 +7,16 @@ CREATE TABLE IF NOT EXISTS handoff_ticket (
   started_at          TIMESTAMP    NOT NULL
 );
 
--- Every side effect that succeeded, so a retried job never repeats it.
+-- Every side effect begun (PENDING, claimed before the remote call) or done (DONE, with what it
+-- returned), so a retried job never repeats it and a job cut off mid-call can find out what happened.
 CREATE TABLE IF NOT EXISTS side_effect_log (
   effect_key  VARCHAR(400)  NOT NULL PRIMARY KEY,
   result_json VARCHAR(4000),
   recorded_at TIMESTAMP     NOT NULL
 );
+-- Columns added after the first release: databases made before get them at the next start.
+ALTER TABLE side_effect_log ADD COLUMN IF NOT EXISTS state VARCHAR(10) DEFAULT 'DONE' NOT NULL;
+ALTER TABLE side_effect_log ADD COLUMN IF NOT EXISTS attempted_at TIMESTAMP;
 
 -- What the sandbox connectors would have sent (GET /api/outbox).
 CREATE TABLE IF NOT EXISTS sandbox_outbox (
@@ -24,6 +28,11 @@ CREATE TABLE IF NOT EXISTS sandbox_outbox (
   text        VARCHAR(8000),
   recorded_at TIMESTAMP     NOT NULL
 );
+-- The side effect's key, as Slack keeps it in message metadata, and what the sandbox answered (an id, a ts):
+-- how a job cut off mid-call finds out that its side effect was done.
+ALTER TABLE sandbox_outbox ADD COLUMN IF NOT EXISTS effect_key VARCHAR(400);
+ALTER TABLE sandbox_outbox ADD COLUMN IF NOT EXISTS reference VARCHAR(64);
+CREATE INDEX IF NOT EXISTS sandbox_outbox_effect_key ON sandbox_outbox (effect_key);
 
 -- R21: whose turn it is in each SMB territory's round-robin, shared by every node and kept across restarts.
 CREATE TABLE IF NOT EXISTS smb_case_round_robin (

@@ -69,11 +69,12 @@ public final class RemoteCalls {
       // Timeouts, refused connections, resets: the system may be back in a minute.
       Throwable cause = e.getMostSpecificCause();
       String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      throw new ConnectorException(system, true, "no answer (" + detail + ")", e);
+      throw new ConnectorException(system, true, false, "no answer (" + detail + ")", e);
     } catch (RestClientException e) {
       // The call got through but its answer makes no sense to us; a person should look before anyone
       // repeats a call that may have had its effect.
-      throw new ConnectorException(system, false, "unreadable answer (" + e.getMostSpecificCause().getMessage() + ")", e);
+      throw new ConnectorException(system, false, false,
+          "unreadable answer (" + e.getMostSpecificCause().getMessage() + ")", e);
     }
   }
 
@@ -106,9 +107,9 @@ public final class RemoteCalls {
   }
 
   /** Slack answers HTTP 200 with {@code ok:false}; the error code decides. */
-  public static ConnectorException slackRefused(String error) {
+  public static ConnectorException slackRefused(String method, String error) {
     String code = error == null || error.isBlank() ? "unknown_error" : error;
-    return new ConnectorException(ExternalSystem.SLACK, SLACK_RETRYABLE.contains(code), "chat.postMessage answered ok:false, error " + code);
+    return new ConnectorException(ExternalSystem.SLACK, SLACK_RETRYABLE.contains(code), method + " answered ok:false, error " + code);
   }
 
   static boolean isRetryable(int status, JsonNode body) {

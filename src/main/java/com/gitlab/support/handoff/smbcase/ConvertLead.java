@@ -3,6 +3,8 @@ package com.gitlab.support.handoff.smbcase;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.workflow.SideEffects;
+import com.gitlab.support.handoff.workflow.SideEffect;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,8 +26,13 @@ public class ConvertLead implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String leadId = Inputs.required(execution, "leadId");
     String accountId = Inputs.optional(execution, "accountId");
-    sideEffects.once(execution, leadId, () -> Variables.createVariables()
-        .putValue("contactId", salesforce.convertLead(leadId, accountId))
-        .putValue("leadConverted", true));
+    sideEffects.once(execution, leadId, new SideEffect(
+        key -> converted(salesforce.convertLead(leadId, accountId, key)),
+        (key, attemptedAt) -> salesforce.findConvertedContact(leadId, key).map(ConvertLead::converted),
+        salesforce.longestCall()));
+  }
+
+  private static Map<String, Object> converted(String contactId) {
+    return Variables.createVariables().putValue("contactId", contactId).putValue("leadConverted", true);
   }
 }

@@ -5,6 +5,7 @@ import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.workflow.SideEffects;
 import java.util.Date;
+import com.gitlab.support.handoff.workflow.SideEffect;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,9 +35,10 @@ public class UpdateOpportunity implements JavaDelegate {
     String opportunityId = Inputs.required(execution, "opportunityId");
     OpportunityUpdate update = new OpportunityUpdate(
         dates.dateOf(execution.getVariable("opportunityCloseDate")), Inputs.optional(execution, "opportunityStage"));
-    sideEffects.once(execution, opportunityId, () -> {
+    // Setting the same fields twice does no harm: no need to ask Salesforce after a cut-off attempt.
+    sideEffects.once(execution, opportunityId, SideEffect.repeatable(key -> {
       salesforce.updateOpportunity(opportunityId, update);
       return Variables.createVariables().putValue("opportunitySyncedAt", new Date(ClockUtil.getCurrentTime().getTime()));
-    });
+    }));
   }
 }

@@ -2,6 +2,7 @@ package com.gitlab.support.handoff.workflow;
 
 import com.gitlab.support.handoff.connector.salesforce.NewCase;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -34,7 +35,13 @@ public class CreateSalesforceCase implements JavaDelegate {
         Inputs.optional(execution, "caseOrigin"),
         Inputs.optional(execution, "contactId"),
         Inputs.optional(execution, "opportunityId"));
-    sideEffects.once(execution, newCase.accountId(), () ->
-        Variables.createVariables().putValue("salesforceCaseId", salesforce.createCase(newCase)));
+    sideEffects.once(execution, newCase.accountId(), new SideEffect(
+        key -> caseId(salesforce.createCase(newCase, key)),
+        (key, attemptedAt) -> salesforce.findCase(newCase, key, attemptedAt).map(CreateSalesforceCase::caseId),
+        salesforce.longestCall()));
+  }
+
+  private static Map<String, Object> caseId(String id) {
+    return Variables.createVariables().putValue("salesforceCaseId", id);
   }
 }

@@ -4,6 +4,7 @@ import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
 import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -36,9 +37,13 @@ public class PostChatterMention implements JavaDelegate {
       throw new IllegalStateException("Task '" + execution.getCurrentActivityName()
           + "' has neither 'chatterSubjectId' nor 'chatterMentionIds': no feed to post on");
     }
-    sideEffects.once(execution, String.join(",", mentions), () -> {
-      ChatterPost post = salesforce.postChatter(message);
-      return Variables.createVariables().putValue("chatterPostId", post.id()).putValue("chatterPostUrl", post.url());
-    });
+    sideEffects.once(execution, String.join(",", mentions), new SideEffect(
+        key -> variablesOf(salesforce.postChatter(message, key)),
+        (key, attemptedAt) -> salesforce.findChatterPost(message, key, attemptedAt).map(PostChatterMention::variablesOf),
+        salesforce.longestCall()));
+  }
+
+  private static Map<String, Object> variablesOf(ChatterPost post) {
+    return Variables.createVariables().putValue("chatterPostId", post.id()).putValue("chatterPostUrl", post.url());
   }
 }

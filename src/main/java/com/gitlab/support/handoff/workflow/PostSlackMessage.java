@@ -1,6 +1,7 @@
 package com.gitlab.support.handoff.workflow;
 
 import com.gitlab.support.handoff.connector.slack.SlackConnector;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -22,7 +23,13 @@ public class PostSlackMessage implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String channel = Inputs.required(execution, "slackChannel");
     String text = Inputs.required(execution, "slackText");
-    sideEffects.once(execution, channel, () ->
-        Variables.createVariables().putValue("slackMessageTs", slack.postMessage(channel, text)));
+    sideEffects.once(execution, channel, new SideEffect(
+        key -> ts(slack.postMessage(channel, text, key)),
+        (key, attemptedAt) -> slack.findMessage(channel, key, attemptedAt).map(PostSlackMessage::ts),
+        slack.longestCall()));
+  }
+
+  private static Map<String, Object> ts(String messageTs) {
+    return Variables.createVariables().putValue("slackMessageTs", messageTs);
   }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,41 +19,113 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Remembers every side effect that succeeded, with what it returned. It commits on its own
- * transaction, so a job rolled back after the remote call (a crash, an optimistic-locking clash)
- * finds the record on retry and does not call again.
+ * Remembers every side effect begun and every one done, with what it returned. Each write commits on
+ * its own transaction, so what it says survives the job rolling back (a crash, an optimistic-locking
+ * clash, a node killed mid-job):
+ *
+ * <ul>
+ *   <li>{@link Pending}: an attempt claimed the side effect at {@code attemptedAt} and has not recorded
+ *       how it ended. It may have been cut off before its call, during it, or after it.
+ *   <li>{@link Done}: the side effect happened; a retry uses the result instead of calling again.
+ * </ul>
+ *
+ * <p>Times are the servers' wall clock, not the engine clock a test may move: they are compared with
+ * the remote systems' timestamps and with how long a call can take.
  */
 @Component
 public class SideEffectLog {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  private static final String PENDING = "PENDING";
+  private static final String DONE = "DONE";
+
+  /** What the log knows of one side effect. */
+  public sealed interface Entry permits Pending, Done {}
+
+  /** Begun at {@code attemptedAt}, outcome unknown. */
+  public record Pending(Instant attemptedAt) implements Entry {}
+
+  /** Done, with what the remote system returned. */
+  public record Done(Map<String, Object> result) implements Entry {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final ObjectMapper json;
+  private final Clock clock;
 
+  @Autowired
   public SideEffectLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json) {
+    this(jdbc, transactionManager, json, Clock.systemUTC());
+  }
+
+  SideEffectLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
+    this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  public Optional<Map<String, Object>> find(String key) {
-    List<String> results = ownTransaction.execute(status -> jdbc.queryForList(
-        "SELECT result_json FROM side_effect_log WHERE effect_key = ?", String.class, key));
-    return results == null || results.isEmpty() ? Optional.empty() : Optional.of(parse(results.get(0)));
+  public Optional<Entry> find(String key) {
+    List<Entry> entries = ownTransaction.execute(status -> jdbc.query(
+        "SELECT state, result_json, attempted_at FROM side_effect_log WHERE effect_key = ?",
+        (rs, i) -> PENDING.equals(rs.getString(1))
+            ? new Pending(rs.getTimestamp(3).toInstant())
+            : new Done(parse(rs.getString(2))),
+        key));
+    return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
   }
 
-  public void record(String key, Map<String, Object> result) {
-    String value = write(result);
+  /**
+   * Claims the side effect for this attempt before its remote call. False when the log already has it:
+   * done, or claimed by an earlier attempt or by another node at this moment.
+   */
+  public boolean claim(String key) {
+    Timestamp now = Timestamp.from(clock.instant());
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.update(
-          "INSERT INTO side_effect_log (effect_key, result_json, recorded_at) VALUES (?, ?, ?)",
-          key, value, Timestamp.from(Instant.now())));
-    } catch (DuplicateKeyException alreadyRecorded) {
-      // Another node ran the same job after a lock timeout; the first record stands.
+          "INSERT INTO side_effect_log (effect_key, state, attempted_at, recorded_at) VALUES (?, ?, ?, ?)",
+          key, PENDING, now, now));
+      return true;
+    } catch (DuplicateKeyException alreadyThere) {
+      return false;
     }
+  }
+
+  /** Takes over a pending side effect whose earlier attempt did not do it: this attempt starts now. */
+  public void reclaim(String key) {
+    Timestamp now = Timestamp.from(clock.instant());
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
+        "UPDATE side_effect_log SET attempted_at = ?, recorded_at = ? WHERE effect_key = ? AND state = ?",
+        now, now, key, PENDING));
+  }
+
+  /** The side effect happened: a retry of the job, on any node, uses this result. */
+  public void record(String key, Map<String, Object> result) {
+    String value = write(result);
+    Timestamp now = Timestamp.from(clock.instant());
+    Integer updated = ownTransaction.execute(status -> jdbc.update(
+        "UPDATE side_effect_log SET state = ?, result_json = ?, recorded_at = ? WHERE effect_key = ? AND state = ?",
+        DONE, value, now, key, PENDING));
+    if (updated == null || updated == 0) {
+      try {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+            "INSERT INTO side_effect_log (effect_key, state, result_json, recorded_at) VALUES (?, ?, ?, ?)",
+            key, DONE, value, now));
+      } catch (DuplicateKeyException alreadyDone) {
+        // Another node recorded it first; the first record stands.
+      }
+    }
+  }
+
+  /** The remote system answered that it did nothing: the next attempt may call again without asking. */
+  public void release(String key) {
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
+        "DELETE FROM side_effect_log WHERE effect_key = ? AND state = ?", key, PENDING));
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   private Map<String, Object> parse(String value) {

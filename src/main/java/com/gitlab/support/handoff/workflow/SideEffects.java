@@ -2,6 +2,7 @@ package com.gitlab.support.handoff.workflow;
 
 import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.sandbox.OutboxContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared plumbing of every delegate that calls an outside system: at most once per side effect,
- * results into process variables, and failures mapped for the engine.
+ * also across a node killed mid-call; results into process variables; failures mapped for the engine.
+ *
+ * <p>At most once: the {@link SideEffectLog} claims the side effect before the call and records its
+ * result after. A retry that finds a claim whose attempt never recorded its end (the node died, the
+ * call timed out) asks the outside system whether the call was made ({@link SideEffect#findDone()}),
+ * and calls again only when it was not, and only once the earlier call can no longer be under way.
  *
  * <p>Failures: a retryable {@link ConnectorException} propagates, so the job is retried on the
  * engine's back-off and ends as a Cockpit incident carrying the message; a rejected request becomes
@@ -37,23 +43,60 @@ public class SideEffects {
    * Performs a side effect unless this activity of this instance already performed it for this
    * target; either way the result ends up in process variables.
    */
-  public Map<String, Object> once(DelegateExecution execution, String target, Supplier<Map<String, Object>> effect) {
+  public Map<String, Object> once(DelegateExecution execution, String target, SideEffect effect) {
     String key = keyOf(execution, target);
-    Optional<Map<String, Object>> done = log.find(key);
-    Map<String, Object> result = done.orElseGet(() -> {
-      Map<String, Object> performed = call(execution, effect);
-      log.record(key, performed);
-      return performed;
-    });
+    Map<String, Object> result = log.claim(key) ? perform(execution, key, effect) : resume(execution, key, effect);
     publish(execution, result);
     return result;
   }
 
   /** A read with no side effect: only the failure mapping applies. */
   public Map<String, Object> lookUp(DelegateExecution execution, Supplier<Map<String, Object>> lookUp) {
-    Map<String, Object> result = call(execution, lookUp);
+    Map<String, Object> result = new LinkedHashMap<>(call(execution, lookUp));
     publish(execution, result);
     return result;
+  }
+
+  /** The log knew the side effect: done, or begun by an attempt that did not say how it ended. */
+  private Map<String, Object> resume(DelegateExecution execution, String key, SideEffect effect) {
+    Optional<SideEffectLog.Entry> entry = log.find(key);
+    if (entry.isEmpty()) {
+      // Released a moment ago: the remote system refused an attempt running at the same time.
+      if (log.claim(key)) {
+        return perform(execution, key, effect);
+      }
+      throw new SideEffectInFlightException(execution.getCurrentActivityName(), log.now());
+    }
+    if (entry.get() instanceof SideEffectLog.Done done) {
+      return done.result();
+    }
+    Instant attemptedAt = ((SideEffectLog.Pending) entry.get()).attemptedAt();
+    Optional<Map<String, Object>> found = call(execution, () -> effect.findDone().apply(key, attemptedAt));
+    if (found.isPresent()) {
+      Map<String, Object> result = new LinkedHashMap<>(found.get());
+      log.record(key, result);
+      return result;
+    }
+    if (log.now().isBefore(attemptedAt.plus(effect.longestCall()))) {
+      throw new SideEffectInFlightException(execution.getCurrentActivityName(), attemptedAt);
+    }
+    log.reclaim(key);
+    return perform(execution, key, effect);
+  }
+
+  private Map<String, Object> perform(DelegateExecution execution, String key, SideEffect effect) {
+    Map<String, Object> performed = new LinkedHashMap<>(call(execution, () -> {
+      try {
+        return effect.perform().apply(key);
+      } catch (ConnectorException e) {
+        if (e.hadNoEffect()) {
+          log.release(key);
+        }
+        throw e;
+      }
+    }));
+    log.record(key, performed);
+    return performed;
   }
 
   /**
@@ -64,9 +107,9 @@ public class SideEffects {
     result.forEach(execution.getProcessInstance()::setVariable);
   }
 
-  private Map<String, Object> call(DelegateExecution execution, Supplier<Map<String, Object>> work) {
+  private static <T> T call(DelegateExecution execution, Supplier<T> work) {
     try {
-      return new LinkedHashMap<>(OutboxContext.forTicket(execution.getProcessBusinessKey(), work));
+      return OutboxContext.forTicket(execution.getProcessBusinessKey(), work);
     } catch (ConnectorException e) {
       if (e.isRetryable()) {
         throw e;

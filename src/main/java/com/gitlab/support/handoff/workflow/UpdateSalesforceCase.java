@@ -34,10 +34,11 @@ public class UpdateSalesforceCase implements JavaDelegate {
         Inputs.optional(execution, "caseOwnerId"),
         Inputs.optional(execution, "resolutionAction"),
         Inputs.optional(execution, "feedback"));
-    sideEffects.once(execution, caseId, () -> {
+    // Setting the same fields twice does no harm: no need to ask Salesforce after a cut-off attempt.
+    sideEffects.once(execution, caseId, SideEffect.repeatable(key -> {
       salesforce.updateCase(caseId, update);
       return Variables.createVariables()
           .putValue("salesforceCaseSyncedAt", new Date(ClockUtil.getCurrentTime().getTime()));
-    });
+    }));
   }
 }

@@ -4,6 +4,8 @@ import com.gitlab.support.handoff.connector.zendesk.TicketUpdate;
 import com.gitlab.support.handoff.connector.zendesk.ZendeskConnector;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -40,10 +42,17 @@ public class UpdateZendeskTicket implements JavaDelegate {
         Inputs.optional(execution, "publicReply"),
         Inputs.optional(execution, "internalNote"),
         Inputs.list(execution, "ccEmails"));
-    sideEffects.once(execution, ticketId, () -> {
-      zendesk.updateTicket(update);
-      return Variables.createVariables().putValue("zendeskUpdatedAt", new Date(ClockUtil.getCurrentTime().getTime()));
-    });
+    sideEffects.once(execution, ticketId, new SideEffect(
+        key -> {
+          zendesk.updateTicket(update, key);
+          return updatedNow();
+        },
+        (key, attemptedAt) -> zendesk.hasUpdate(update, key, attemptedAt) ? Optional.of(updatedNow()) : Optional.empty(),
+        zendesk.longestCall()));
+  }
+
+  private static Map<String, Object> updatedNow() {
+    return Variables.createVariables().putValue("zendeskUpdatedAt", new Date(ClockUtil.getCurrentTime().getTime()));
   }
 
   private String emailOf(DelegateExecution execution, String userId) {

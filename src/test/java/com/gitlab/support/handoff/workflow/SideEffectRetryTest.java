@@ -1,6 +1,10 @@
 package com.gitlab.support.handoff.workflow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,6 +17,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.SalesHandoffApplication;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ManagementService;
@@ -55,6 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SideEffectRetryTest {
 
   private static final String CHATTER = SalesforceApiStub.CHATTER;
+  private static final String QUERY = "/services/data/v65.0/query";
   private static final String PROCESS = "chatterWithRetries";
 
   /** One server for the class, reset per test. */
@@ -159,6 +166,65 @@ class SideEffectRetryTest {
   }
 
   @Test
+  @DisplayName("a node killed after Salesforce posted but before the log recorded it: the retry finds the post on the "
+      + "feed and does not post again")
+  void killedBetweenPostAndRecordFindsThePost() {
+    salesforceApi.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM FeedItem"))
+        .willReturn(okJson("""
+            {"totalSize": 2, "done": true, "records": [
+              {"attributes": {"type": "FeedItem"}, "Id": "0D5OTHER", "Body": "<p>@Alex Owner Ticket 4712 asks for a quote.</p>"},
+              {"attributes": {"type": "FeedItem"}, "Id": "0D5FE3", "Body": "<p>@Alex Owner Ticket 4711 asks for a quote.</p>"}]}""")));
+    salesforceApi.stubFor(post(CHATTER).willReturn(created("0D5DUPLICATE")));
+    ProcessInstance handoff = start();
+    leftPendingByAKilledNode(handoff, Instant.now().minusSeconds(600));
+
+    managementService.executeJob(jobOf(handoff).getId());
+
+    salesforceApi.verify(0, postRequestedFor(urlPathEqualTo(CHATTER)));
+    salesforceApi.verify(getRequestedFor(urlPathEqualTo(QUERY))
+        .withQueryParam("q", containing("WHERE ParentId = '001A1' AND CreatedDate >= ")));
+    assertThat(handoff).isWaitingAt("chatterPosted").variables()
+        .containsEntry("chatterPostId", "0D5FE3")
+        .containsEntry("chatterPostUrl", salesforceApi.baseUrl() + "/0D5FE3");
+    assertThat(jdbc.queryForObject("SELECT state FROM side_effect_log WHERE effect_key = ?", String.class,
+        keyOf(handoff))).isEqualTo("DONE");
+  }
+
+  @Test
+  @DisplayName("a node killed before its post reached Salesforce: the feed does not show it, so the retry posts, once")
+  void killedBeforeThePostPostsOnRetry() {
+    salesforceApi.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM FeedItem"))
+        .willReturn(okJson("{\"totalSize\": 0, \"done\": true, \"records\": []}")));
+    salesforceApi.stubFor(post(CHATTER).willReturn(created("0D5FE4")));
+    ProcessInstance handoff = start();
+    leftPendingByAKilledNode(handoff, Instant.now().minusSeconds(600));
+
+    managementService.executeJob(jobOf(handoff).getId());
+
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(handoff).isWaitingAt("chatterPosted").variables().containsEntry("chatterPostId", "0D5FE4");
+  }
+
+  @Test
+  @DisplayName("an attempt that began moments ago may still be waiting for Salesforce: the job fails and retries "
+      + "later instead of posting a second time")
+  void attemptStillInFlightIsNotRepeated() {
+    salesforceApi.stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", containing("FROM FeedItem"))
+        .willReturn(okJson("{\"totalSize\": 0, \"done\": true, \"records\": []}")));
+    salesforceApi.stubFor(post(CHATTER).willReturn(created("0D5FE5")));
+    ProcessInstance handoff = start();
+    leftPendingByAKilledNode(handoff, Instant.now());
+
+    String jobId = jobOf(handoff).getId();
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasMessageContaining("'Chatter the Account Owner': an earlier attempt began at")
+        .hasMessageContaining("may still be waiting for its answer");
+
+    salesforceApi.verify(0, postRequestedFor(urlPathEqualTo(CHATTER)));
+    assertThat(jobOf(handoff).getRetries()).as("retried on the engine's back-off").isPositive();
+  }
+
+  @Test
   @DisplayName("Salesforce refusing the post (400): the model routes to Fix and retry, with Salesforce's words")
   void rejectedBecomesBpmnError() {
     salesforceApi.stubFor(post(CHATTER).willReturn(aResponse().withStatus(400)
@@ -219,6 +285,19 @@ class SideEffectRetryTest {
         managementService.executeJob(id);
       }
     }
+  }
+
+  /**
+   * What a node killed mid-call leaves in the log: the claim it made before calling, no result. The
+   * key is the one {@code SideEffects} gives this task: instance, activity, mentions.
+   */
+  private void leftPendingByAKilledNode(ProcessInstance instance, Instant attemptedAt) {
+    jdbc.update("INSERT INTO side_effect_log (effect_key, state, attempted_at, recorded_at) VALUES (?, 'PENDING', ?, ?)",
+        keyOf(instance), Timestamp.from(attemptedAt), Timestamp.from(attemptedAt));
+  }
+
+  private static String keyOf(ProcessInstance instance) {
+    return instance.getId() + ":chatterAccountOwner:005U1";
   }
 
   private List<String> sideEffectsRecordedFor(ProcessInstance instance) {

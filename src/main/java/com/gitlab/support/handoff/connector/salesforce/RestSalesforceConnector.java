@@ -49,6 +49,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   /** Renew a token this long before its assumed end, so a call does not start on a dying token. */
   private static final Duration RENEWAL_MARGIN = Duration.ofMinutes(1);
+  /** How far Salesforce's clock may be behind ours when we look for what a cut-off attempt did. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final SalesforceProperties properties;
   private final Clock clock;
@@ -157,7 +159,7 @@ public class RestSalesforceConnector implements SalesforceConnector {
   // ---- side effects -----------------------------------------------------------------------------
 
   @Override
-  public ChatterPost postChatter(ChatterMessage message) {
+  public ChatterPost postChatter(ChatterMessage message, String effectKey) {
     // Mentions first, then the text; Chatter glues segments together, so the Text segments carry the spaces.
     List<Map<String, Object>> segments = new ArrayList<>();
     for (String mentionId : message.mentionIds()) {
@@ -180,7 +182,7 @@ public class RestSalesforceConnector implements SalesforceConnector {
   }
 
   @Override
-  public String createCase(NewCase newCase) {
+  public String createCase(NewCase newCase, String effectKey) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("RecordTypeId", caseRecordTypeId());
     fields.put("Type", newCase.type());
@@ -199,6 +201,36 @@ public class RestSalesforceConnector implements SalesforceConnector {
           + (created == null ? "empty answer" : created.path("errors")));
     }
     return id;
+  }
+
+  /**
+   * Chatter keeps no key of ours: a post on the subject's feed since {@code since} whose text contains
+   * the message's text is taken for it. {@code Body} may be rich text, so its tags are dropped first.
+   */
+  @Override
+  public Optional<ChatterPost> findChatterPost(ChatterMessage message, String effectKey, Instant since) {
+    String wanted = message.text().replaceAll("\\s+", " ").trim();
+    Answer answer = queryAnswer("SELECT Id, Body FROM FeedItem WHERE ParentId = " + Soql.literal(message.subjectId())
+        + " AND CreatedDate >= " + Soql.dateTime(since.minus(CLOCK_SKEW)) + " ORDER BY CreatedDate DESC LIMIT 200");
+    return records(answer).stream()
+        .filter(item -> text(item, "Body") != null && plainText(text(item, "Body")).contains(wanted))
+        .map(item -> new ChatterPost(text(item, "Id"), answer.instanceUrl() + "/" + text(item, "Id")))
+        .findFirst();
+  }
+
+  /** A case with the same subject (and account) created since {@code since} is taken for it. */
+  @Override
+  public Optional<String> findCase(NewCase newCase, String effectKey, Instant since) {
+    String soql = "SELECT Id FROM Case WHERE Subject = " + Soql.literal(newCase.subject())
+        + (newCase.accountId() == null ? " AND AccountId = null" : " AND AccountId = " + Soql.literal(newCase.accountId()))
+        + " AND CreatedDate >= " + Soql.dateTime(since.minus(CLOCK_SKEW)) + " ORDER BY CreatedDate LIMIT 1";
+    return query(soql).stream().map(found -> text(found, "Id")).findFirst();
+  }
+
+  /** The token request, the call, and on a 401 a new token and the call again. */
+  @Override
+  public Duration longestCall() {
+    return properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(4);
   }
 
   @Override
@@ -235,13 +267,28 @@ public class RestSalesforceConnector implements SalesforceConnector {
   }
 
   private List<JsonNode> query(String soql) {
-    JsonNode answer = send(HttpMethod.GET,
-        api -> api.path("/query").queryParam("q", "{soql}").encode().buildAndExpand(soql).toUri(), null).body();
+    return records(queryAnswer(soql));
+  }
+
+  private Answer queryAnswer(String soql) {
+    return send(HttpMethod.GET,
+        api -> api.path("/query").queryParam("q", "{soql}").encode().buildAndExpand(soql).toUri(), null);
+  }
+
+  private static List<JsonNode> records(Answer answer) {
     List<JsonNode> records = new ArrayList<>();
-    if (answer != null) {
-      answer.path("records").forEach(records::add);
+    if (answer.body() != null) {
+      answer.body().path("records").forEach(records::add);
     }
     return records;
+  }
+
+  /** Text without markup, entities decoded, white space collapsed: how a post's Body compares. */
+  static String plainText(String text) {
+    return text.replaceAll("<[^>]*>", " ")
+        .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&amp;", "&")
+        .replaceAll("\\s+", " ").trim();
   }
 
   /** One API call with a valid token; a 401 (token expired or revoked) renews the token once. */

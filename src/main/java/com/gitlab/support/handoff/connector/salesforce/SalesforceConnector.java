@@ -2,6 +2,7 @@ package com.gitlab.support.handoff.connector.salesforce;
 
 import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.ExternalSystem;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,11 +37,23 @@ public interface SalesforceConnector {
     return Optional.empty();
   }
 
-  /** R9, R11, R13, R14: a Chatter post with @mentions. */
-  ChatterPost postChatter(ChatterMessage message);
+  /**
+   * R9, R11, R13, R14: a Chatter post with @mentions. {@code effectKey} names the side effect where the
+   * system can keep it (the sandbox); Chatter cannot, so {@link #findChatterPost} looks at the feed.
+   */
+  ChatterPost postChatter(ChatterMessage message, String effectKey);
+
+  /** The post of this message on its subject's feed made since {@code since}, if there is one. */
+  Optional<ChatterPost> findChatterPost(ChatterMessage message, String effectKey, Instant since);
 
   /** R12: create an SMB Sales Case, returning its id. */
-  String createCase(NewCase newCase);
+  String createCase(NewCase newCase, String effectKey);
+
+  /** The id of the case with this subject on this account created since {@code since}, if there is one. */
+  Optional<String> findCase(NewCase newCase, String effectKey, Instant since);
+
+  /** How long a call may take before it gives up, a token refresh included. */
+  Duration longestCall();
 
   /** R13, R23: keep the Case's Status and Next Steps in sync. */
   void updateCase(String caseId, CaseUpdate update);
@@ -50,9 +63,14 @@ public interface SalesforceConnector {
    * matched account), returning the new Contact's id. A client that cannot convert leads yet refuses,
    * which the model routes to a person who converts it by hand.
    */
-  default String convertLead(String leadId, String accountId) {
+  default String convertLead(String leadId, String accountId, String effectKey) {
     throw ConnectorException.rejected(ExternalSystem.SALESFORCE,
         "this connector cannot convert leads yet: convert lead " + leadId + " in Salesforce by hand");
+  }
+
+  /** The Contact the Lead was converted to, if it was. */
+  default Optional<String> findConvertedContact(String leadId, String effectKey) {
+    return Optional.empty();
   }
 
   /** R38: keeps the Opportunity linked to an SMB case in step with the case (close date, closed stage). */

@@ -9,6 +9,7 @@ import com.gitlab.support.handoff.connector.salesforce.NewCase;
 import com.gitlab.support.handoff.connector.salesforce.OpportunityUpdate;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceUser;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -86,36 +87,61 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
   }
 
   @Override
-  public ChatterPost postChatter(ChatterMessage message) {
+  public ChatterPost postChatter(ChatterMessage message, String effectKey) {
     String id = "0D5SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
     String mentions = message.mentionIds().stream()
         .map(mentionId -> "@" + Objects.requireNonNullElse(nameOf(mentionId), mentionId))
         .collect(Collectors.joining(" "));
     outbox.record(ExternalSystem.SALESFORCE, "CHATTER_POST", String.join(",", message.mentionIds()),
-        (mentions.isEmpty() ? "" : mentions + " ") + message.text());
+        (mentions.isEmpty() ? "" : mentions + " ") + message.text(), effectKey, id);
+    return postOf(id);
+  }
+
+  @Override
+  public Optional<ChatterPost> findChatterPost(ChatterMessage message, String effectKey, Instant since) {
+    return outbox.find(effectKey).map(SandboxSalesforceConnector::postOf);
+  }
+
+  private static ChatterPost postOf(String id) {
     return new ChatterPost(id, "/api/outbox#" + id);
   }
 
   @Override
-  public String createCase(NewCase newCase) {
+  public String createCase(NewCase newCase, String effectKey) {
     String id = "500SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
     outbox.record(ExternalSystem.SALESFORCE, "CASE_CREATE", id,
         "SMB Sales Case [" + newCase.type() + ", " + newCase.priority() + "] " + newCase.subject()
-            + "\n" + newCase.description());
+            + "\n" + newCase.description(), effectKey, id);
     return id;
   }
 
   @Override
-  public void updateCase(String caseId, CaseUpdate update) {
-    outbox.record(ExternalSystem.SALESFORCE, "CASE_UPDATE", caseId, describe(update));
+  public Optional<String> findCase(NewCase newCase, String effectKey, Instant since) {
+    return outbox.find(effectKey);
   }
 
   @Override
-  public String convertLead(String leadId, String accountId) {
+  public Duration longestCall() {
+    return Outbox.LONGEST_CALL;
+  }
+
+  @Override
+  public void updateCase(String caseId, CaseUpdate update) {
+    outbox.record(ExternalSystem.SALESFORCE, "CASE_UPDATE", caseId, describe(update), null, null);
+  }
+
+  @Override
+  public String convertLead(String leadId, String accountId, String effectKey) {
     String contactId = "003SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 13);
     outbox.record(ExternalSystem.SALESFORCE, "LEAD_CONVERT", leadId,
-        "Lead " + leadId + " converted to Contact " + contactId + (accountId == null ? "" : " under Account " + accountId));
+        "Lead " + leadId + " converted to Contact " + contactId + (accountId == null ? "" : " under Account " + accountId),
+        effectKey, contactId);
     return contactId;
+  }
+
+  @Override
+  public Optional<String> findConvertedContact(String leadId, String effectKey) {
+    return outbox.find(effectKey);
   }
 
   @Override
@@ -123,7 +149,7 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
     StringBuilder text = new StringBuilder();
     append(text, "Close Date", update.closeDate());
     append(text, "Stage", update.stageName());
-    outbox.record(ExternalSystem.SALESFORCE, "OPPORTUNITY_UPDATE", opportunityId, text.toString());
+    outbox.record(ExternalSystem.SALESFORCE, "OPPORTUNITY_UPDATE", opportunityId, text.toString(), null, null);
   }
 
   private static String describe(CaseUpdate update) {

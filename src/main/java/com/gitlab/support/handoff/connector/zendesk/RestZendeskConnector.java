@@ -2,7 +2,11 @@ package com.gitlab.support.handoff.connector.zendesk;
 
 import static com.gitlab.support.handoff.connector.ExternalSystem.ZENDESK;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.gitlab.support.handoff.connector.RemoteCalls;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,9 @@ import org.springframework.web.client.RestClient;
  */
 public class RestZendeskConnector implements ZendeskConnector {
 
+  /** How far Zendesk's clock may be behind ours when we look for what a cut-off attempt did. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private final ZendeskProperties properties;
   private final RestClient http;
 
@@ -35,7 +42,7 @@ public class RestZendeskConnector implements ZendeskConnector {
   }
 
   @Override
-  public void updateTicket(TicketUpdate update) {
+  public void updateTicket(TicketUpdate update, String effectKey) {
     for (Map<String, Object> ticket : ticketBodies(update)) {
       RemoteCalls.call(ZENDESK, () -> http.put()
           .uri("/api/v2/tickets/{id}.json", update.ticketId())
@@ -45,6 +52,55 @@ public class RestZendeskConnector implements ZendeskConnector {
           .retrieve()
           .toBodilessEntity());
     }
+  }
+
+  /**
+   * Zendesk keeps no key of ours: the update was made when the ticket has, since {@code since}, the
+   * comment its last PUT carries (the reply, else the note). Without a comment there is nothing to
+   * tell apart, and repeating field changes does no harm.
+   */
+  @Override
+  public boolean hasUpdate(TicketUpdate update, String effectKey, Instant since) {
+    String last = update.publicReply() != null ? update.publicReply() : update.internalNote();
+    if (last == null) {
+      return false;
+    }
+    String wanted = oneLine(last);
+    Instant from = since.minus(CLOCK_SKEW);
+    JsonNode answer = RemoteCalls.call(ZENDESK, () -> http.get()
+        .uri("/api/v2/tickets/{id}/comments.json?sort_order=desc", update.ticketId())
+        .accept(MediaType.APPLICATION_JSON)
+        .retrieve()
+        .body(JsonNode.class));
+    if (answer == null) {
+      return false;
+    }
+    for (JsonNode comment : answer.path("comments")) {
+      Instant created = createdAt(comment);
+      String body = comment.path("plain_body").asText(comment.path("body").asText(""));
+      if ((created == null || !created.isBefore(from)) && oneLine(body).equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Up to two PUTs. */
+  @Override
+  public Duration longestCall() {
+    return properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2);
+  }
+
+  private static Instant createdAt(JsonNode comment) {
+    try {
+      return Instant.parse(comment.path("created_at").asText(""));
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
   }
 
   /** The {@code ticket} objects to send, in order: one, or two when there is a note and a reply. */

@@ -284,7 +284,7 @@ class RestSalesforceConnectorTest {
           .withBody("{\"id\":\"0D5FE1\",\"url\":\"/services/data/v65.0/chatter/feed-elements/0D5FE1\"}")));
 
       ChatterPost post = salesforce.postChatter(
-          new ChatterMessage("001A1", "Ticket 4711 asks for a quote.", List.of("005U1", "0F9G1")));
+          new ChatterMessage("001A1", "Ticket 4711 asks for a quote.", List.of("005U1", "0F9G1")), "effect-1");
 
       assertThat(post).isEqualTo(new ChatterPost("0D5FE1", instance.baseUrl() + "/0D5FE1"));
       instance.verify(postRequestedFor(urlPathEqualTo(API + "/chatter/feed-elements"))
@@ -300,6 +300,35 @@ class RestSalesforceConnectorTest {
     }
 
     @Test
+    @DisplayName("after a cut-off attempt: a post on the subject's feed since then containing the text is the one made")
+    void findsChatterPostOnTheFeed() {
+      stubQuery("SELECT Id, Body FROM FeedItem WHERE ParentId = '001A1' AND CreatedDate >= 2026-03-02T08:55:00Z"
+              + " ORDER BY CreatedDate DESC LIMIT 200",
+          records("{\"Id\":\"0D5X\",\"Body\":\"<p>Another ticket</p>\"}",
+              "{\"Id\":\"0D5FE1\",\"Body\":\"<p>@Alex&nbsp;Owner @SMB Team Ticket 4711 asks for a &lt;quote&gt;.</p>\"}"));
+      ChatterMessage message = new ChatterMessage("001A1", "Ticket 4711 asks for a <quote>.", List.of("005U1"));
+
+      assertThat(salesforce.findChatterPost(message, "effect-1", clock.instant()))
+          .contains(new ChatterPost("0D5FE1", instance.baseUrl() + "/0D5FE1"));
+      assertThat(salesforce.findChatterPost(new ChatterMessage("001A1", "Ticket 4712", List.of()), "effect-2",
+          clock.instant())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after a cut-off attempt: a case with the subject on the account created since then is the one made")
+    void findsCaseBySubject() {
+      stubQuery("SELECT Id FROM Case WHERE Subject = 'Seats for Tiny Tools' AND AccountId = '001A2'"
+          + " AND CreatedDate >= 2026-03-02T08:55:00Z ORDER BY CreatedDate LIMIT 1", records("{\"Id\":\"500C1\"}"));
+      stubQuery("SELECT Id FROM Case WHERE Subject = 'Second' AND AccountId = null"
+          + " AND CreatedDate >= 2026-03-02T08:55:00Z ORDER BY CreatedDate LIMIT 1", records());
+
+      assertThat(salesforce.findCase(new NewCase("001A2", "Seats for Tiny Tools", "…", "Inbound Request", "High",
+          null, null, null), "effect-1", clock.instant())).contains("500C1");
+      assertThat(salesforce.findCase(new NewCase(null, "Second", "…", "Inbound Request", "High",
+          null, null, null), "effect-2", clock.instant())).isEmpty();
+    }
+
+    @Test
     @DisplayName("R12: an SMB Sales Case with its record type, looked up once, and the opportunity field")
     void createCase() {
       stubQuery("SELECT Id FROM RecordType WHERE SobjectType = 'Case' AND Name = 'SMB Sales Case' LIMIT 1",
@@ -310,8 +339,8 @@ class RestSalesforceConnectorTest {
 
       String first = salesforce.createCase(new NewCase("001A2", "Seats for Tiny Tools",
           "Wants 20 seats. https://acme.zendesk.com/agent/tickets/4711", "Inbound Request", "High", "Support",
-          "003C1", "006O9"));
-      salesforce.createCase(new NewCase(null, "Second", "No account yet", "Inbound Request", "High", null, null, null));
+          "003C1", "006O9"), "effect-1");
+      salesforce.createCase(new NewCase(null, "Second", "No account yet", "Inbound Request", "High", null, null, null), "effect-1");
 
       assertThat(first).isEqualTo("500C1");
       instance.verify(1, getRequestedFor(urlPathEqualTo(API + "/query")));
@@ -334,7 +363,7 @@ class RestSalesforceConnectorTest {
       stubQuery("SELECT Id FROM RecordType WHERE SobjectType = 'Case' AND Name = 'SMB Sales Case' LIMIT 1", records());
 
       assertThatThrownBy(() -> salesforce.createCase(
-          new NewCase(null, "S", "D", "Inbound Request", "High", null, null, null)))
+          new NewCase(null, "S", "D", "Inbound Request", "High", null, null, null), "effect-1"))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
           .hasMessageContaining("no Case record type named 'SMB Sales Case'");
     }
@@ -368,7 +397,7 @@ class RestSalesforceConnectorTest {
       instance.stubFor(post(API + "/chatter/feed-elements").willReturn(aResponse().withStatus(429)
           .withHeader("Retry-After", "30")));
 
-      assertThatThrownBy(() -> salesforce.postChatter(new ChatterMessage("001A1", "hi", List.of("005U1"))))
+      assertThatThrownBy(() -> salesforce.postChatter(new ChatterMessage("001A1", "hi", List.of("005U1")), "effect-1"))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
           .hasMessage("Salesforce: HTTP 429 Too Many Requests on POST /services/data/v65.0/chatter/feed-elements"
               + " (Retry-After: 30 s)");
@@ -380,7 +409,7 @@ class RestSalesforceConnectorTest {
       instance.stubFor(post(API + "/chatter/feed-elements").willReturn(aResponse().withStatus(503)
           .withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
 
-      assertThatThrownBy(() -> salesforce.postChatter(new ChatterMessage("001A1", "hi", List.of("005U1"))))
+      assertThatThrownBy(() -> salesforce.postChatter(new ChatterMessage("001A1", "hi", List.of("005U1")), "effect-1"))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
           .hasMessage("Salesforce: HTTP 503 Service Unavailable on POST /services/data/v65.0/chatter/feed-elements");
     }
@@ -412,7 +441,7 @@ class RestSalesforceConnectorTest {
               + "\"errorCode\":\"INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST\",\"fields\":[\"Priority\"]}]")));
 
       assertThatThrownBy(() -> salesforce.createCase(
-          new NewCase(null, "S", "D", "Inbound Request", "Highest", null, null, null)))
+          new NewCase(null, "S", "D", "Inbound Request", "Highest", null, null, null), "effect-1"))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
           .hasMessage("Salesforce: HTTP 400 Bad Request on POST /services/data/v65.0/sobjects/Case/: "
               + "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: Priority: bad value for restricted picklist field: Highest"

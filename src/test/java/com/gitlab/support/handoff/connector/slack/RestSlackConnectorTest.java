@@ -3,6 +3,8 @@ package com.gitlab.support.handoff.connector.slack;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.gitlab.support.handoff.connector.ConnectorException;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RestSlackConnectorTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
+  private static final String LIST = "/api/conversations.list";
+  private static final String HISTORY = "/api/conversations.history";
 
   @RegisterExtension
   static WireMockExtension slackApi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -38,19 +43,83 @@ class RestSlackConnectorTest {
   }
 
   @Test
-  @DisplayName("R15: chat.postMessage with the bot token and channel + text; the message ts comes back")
+  @DisplayName("R15: chat.postMessage with the bot token, channel, text and the side effect's key as metadata; the ts comes back")
   void postMessage() {
     slackApi.stubFor(post(POST_MESSAGE).willReturn(okJson(
         "{\"ok\":true,\"channel\":\"C024BE91L\",\"ts\":\"1741000000.000200\",\"message\":{\"text\":\"…\"}}")));
 
-    String ts = slack.postMessage("#support_sales_escalation", "Urgent: ticket 4711 needs the account owner");
+    String ts = slack.postMessage("#support_sales_escalation", "Urgent: ticket 4711 needs the account owner", "effect-1");
 
     assertThat(ts).isEqualTo("1741000000.000200");
     slackApi.verify(1, postRequestedFor(urlPathEqualTo(POST_MESSAGE))
         .withHeader("Authorization", equalTo("Bearer xoxb-b0t-t0ken"))
         .withHeader("Content-Type", equalTo("application/json;charset=UTF-8"))
         .withRequestBody(equalToJson("""
-            {"channel": "#support_sales_escalation", "text": "Urgent: ticket 4711 needs the account owner"}""")));
+            {"channel": "#support_sales_escalation", "text": "Urgent: ticket 4711 needs the account owner",
+             "metadata": {"event_type": "sales_handoff_side_effect", "event_payload": {"effect_key": "effect-1"}}}""")));
+  }
+
+  @Test
+  @DisplayName("after a cut-off attempt: the channel's id from conversations.list, then the message with the key in "
+      + "conversations.history, page by page")
+  void findsThePostedMessageByItsKey() {
+    slackApi.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("""
+        {"ok": true, "channels": [{"id": "C111", "name": "general"}, {"id": "C024BE91L", "name": "support_sales_escalation"}],
+         "response_metadata": {"next_cursor": ""}}""")));
+    slackApi.stubFor(get(urlPathEqualTo(HISTORY)).withQueryParam("cursor", equalTo("")).willReturn(okJson("""
+        {"ok": true, "messages": [
+          {"ts": "1741000000.000900", "text": "someone else"},
+          {"ts": "1741000000.000500", "text": "ours, another handoff",
+           "metadata": {"event_type": "sales_handoff_side_effect", "event_payload": {"effect_key": "effect-2"}}}],
+         "has_more": true, "response_metadata": {"next_cursor": "page2"}}""")));
+    slackApi.stubFor(get(urlPathEqualTo(HISTORY)).withQueryParam("cursor", equalTo("page2")).willReturn(okJson("""
+        {"ok": true, "messages": [
+          {"ts": "1741000000.000200", "text": "Urgent: ticket 4711",
+           "metadata": {"event_type": "sales_handoff_side_effect", "event_payload": {"effect_key": "effect-1"}}}],
+         "has_more": false, "response_metadata": {"next_cursor": ""}}""")));
+    Instant attempted = Instant.parse("2026-12-02T09:00:00Z");
+
+    assertThat(slack.findMessage("#support_sales_escalation", "effect-1", attempted)).contains("1741000000.000200");
+    assertThat(slack.findMessage("#support_sales_escalation", "effect-3", attempted)).isEmpty();
+
+    slackApi.verify(1, getRequestedFor(urlPathEqualTo(LIST))); // the channel id is remembered
+    slackApi.verify(getRequestedFor(urlPathEqualTo(HISTORY)).withQueryParam("channel", equalTo("C024BE91L"))
+        .withQueryParam("include_all_metadata", equalTo("true"))
+        .withQueryParam("oldest", equalTo(String.valueOf(attempted.minusSeconds(300).getEpochSecond())))
+        .withHeader("Authorization", equalTo("Bearer xoxb-b0t-t0ken")));
+  }
+
+  @Test
+  @DisplayName("after a cut-off attempt: a channel the bot cannot see is refused with its name")
+  void unknownChannelWhenLookingForTheMessage() {
+    slackApi.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("""
+        {"ok": true, "channels": [{"id": "C111", "name": "general"}], "response_metadata": {"next_cursor": ""}}""")));
+
+    assertThatThrownBy(() -> slack.findMessage("#support_sales_escalation", "effect-1", Instant.now()))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessage("Slack: no channel named #support_sales_escalation that the bot can see");
+  }
+
+  @Test
+  @DisplayName("after a cut-off attempt: a missing scope (ok:false) is refused with the method and Slack's code")
+  void historyRefused() {
+    slackApi.stubFor(get(urlPathEqualTo(HISTORY)).willReturn(okJson("{\"ok\":false,\"error\":\"missing_scope\"}")));
+
+    assertThatThrownBy(() -> slack.findMessage("C024BE91L", "effect-1", Instant.now()))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessage("Slack: conversations.history answered ok:false, error missing_scope");
+  }
+
+  @Test
+  @DisplayName("an answer without a ts: posted but unknown, so a person looks before anything is posted again")
+  void okWithoutTs() {
+    slackApi.stubFor(post(POST_MESSAGE).willReturn(okJson("{\"ok\":true,\"channel\":\"C024BE91L\"}")));
+
+    assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello", "effect-1"))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.isRetryable()).isFalse();
+          assertThat(e.hadNoEffect()).isFalse();
+        });
   }
 
   @ParameterizedTest(name = "ok:false with {0} → retryable {1}")
@@ -64,9 +133,10 @@ class RestSlackConnectorTest {
   void okFalse(String error, boolean retryable) {
     slackApi.stubFor(post(POST_MESSAGE).willReturn(okJson("{\"ok\":false,\"error\":\"" + error + "\"}")));
 
-    assertThatThrownBy(() -> slack.postMessage("#nowhere", "hello"))
+    assertThatThrownBy(() -> slack.postMessage("#nowhere", "hello", "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isEqualTo(retryable))
-        .hasMessage("Slack: chat.postMessage answered ok:false, error " + error);
+        .hasMessage("Slack: chat.postMessage answered ok:false, error " + error)
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.hadNoEffect()).isTrue());
   }
 
   @Test
@@ -75,7 +145,7 @@ class RestSlackConnectorTest {
     slackApi.stubFor(post(POST_MESSAGE).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
         .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
 
-    assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello"))
+    assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello", "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessage("Slack: HTTP 429 Too Many Requests on POST /api/chat.postMessage: ratelimited (Retry-After: 1 s)");
   }
@@ -85,7 +155,7 @@ class RestSlackConnectorTest {
   void serverError() {
     slackApi.stubFor(post(POST_MESSAGE).willReturn(aResponse().withStatus(500)));
 
-    assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello"))
+    assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello", "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessage("Slack: HTTP 500 Internal Server Error on POST /api/chat.postMessage");
   }

@@ -3,6 +3,8 @@ package com.gitlab.support.handoff.connector.zendesk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -16,6 +18,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.gitlab.support.handoff.connector.ConnectorException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +44,7 @@ class RestZendeskConnectorTest {
   @DisplayName("R8, R17: status, assignee, Escalated to sales, cc and a public reply go in one update, with token basic auth")
   void oneUpdate() {
     zendesk.updateTicket(new TicketUpdate("4711", "pending", "sam@gitlab.com", true,
-        "We have passed your request to your account team.", null, List.of("tom.tam@gitlab.com")));
+        "We have passed your request to your account team.", null, List.of("tom.tam@gitlab.com")), "effect-1");
 
     zendeskApi.verify(1, putRequestedFor(urlPathEqualTo(TICKET)));
     zendeskApi.verify(putRequestedFor(urlPathEqualTo(TICKET))
@@ -55,10 +58,30 @@ class RestZendeskConnectorTest {
   }
 
   @Test
+  @DisplayName("after a cut-off attempt: the update was made when the ticket has its last comment since then")
+  void findsUpdateByItsLastComment() {
+    zendeskApi.stubFor(get(urlPathEqualTo("/api/v2/tickets/4711/comments.json")).withQueryParam("sort_order", equalTo("desc"))
+        .willReturn(okJson("""
+            {"comments": [
+              {"id": 3, "created_at": "2026-12-02T09:00:05Z", "public": true,
+               "plain_body": "We have passed your request\\nto your account team.", "body": "…"},
+              {"id": 2, "created_at": "2026-12-01T08:00:00Z", "public": true, "plain_body": "An old reply."}]}""")));
+    Instant attempted = Instant.parse("2026-12-02T09:00:00Z");
+
+    assertThat(zendesk.hasUpdate(new TicketUpdate("4711", "pending", null, true,
+        "We have passed your request to your account team.", "Passed to Sales", null), "effect-1", attempted)).isTrue();
+    assertThat(zendesk.hasUpdate(new TicketUpdate("4711", null, null, null, "An old reply.", null, null),
+        "effect-2", attempted)).as("made before the attempt").isFalse();
+    assertThat(zendesk.hasUpdate(new TicketUpdate("4711", "pending", null, true, null, null, null),
+        "effect-3", attempted)).as("fields only: repeated harmlessly, never looked up").isFalse();
+    zendeskApi.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/tickets/4711/comments.json")));
+  }
+
+  @Test
   @DisplayName("R9: a note and a reply are two updates, the note (with the fields) first, the reply last")
   void noteAndReply() {
     zendesk.updateTicket(new TicketUpdate("4711", "pending", null, true,
-        "Your account team will contact you.", "Chatter: https://acme.my.salesforce.com/0D5FE1", List.of()));
+        "Your account team will contact you.", "Chatter: https://acme.my.salesforce.com/0D5FE1", List.of()), "effect-1");
 
     List<LoggedRequest> puts = zendeskApi.findAll(putRequestedFor(urlPathEqualTo(TICKET)));
     assertThat(puts).hasSize(2);
@@ -74,7 +97,7 @@ class RestZendeskConnectorTest {
   @Test
   @DisplayName("an internal note alone is a private comment")
   void internalNote() {
-    zendesk.updateTicket(new TicketUpdate("4711", null, null, null, null, "Renewal owner: Ria Renewals", null));
+    zendesk.updateTicket(new TicketUpdate("4711", null, null, null, null, "Renewal owner: Ria Renewals", null), "effect-1");
 
     zendeskApi.verify(1, putRequestedFor(urlPathEqualTo(TICKET))
         .withRequestBody(equalToJson("{\"ticket\": {\"comment\": {\"body\": \"Renewal owner: Ria Renewals\", \"public\": false}}}")));
@@ -88,7 +111,7 @@ class RestZendeskConnectorTest {
             {"error": "RecordInvalid", "description": "Record validation errors",
              "details": {"assignee": [{"description": "Assignee: sam@gitlab.com is not an agent", "error": "InvalidValue"}]}}""")));
 
-    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", null, "sam@gitlab.com", null, null, null, null)))
+    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", null, "sam@gitlab.com", null, null, null, null), "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
         .hasMessage("Zendesk: HTTP 422 Unprocessable Entity on PUT /api/v2/tickets/4711.json: RecordInvalid: "
             + "Record validation errors (assignee: Assignee: sam@gitlab.com is not an agent)");
@@ -99,7 +122,7 @@ class RestZendeskConnectorTest {
   void rateLimited() {
     zendeskApi.stubFor(put(TICKET).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "93")));
 
-    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", "open", null, null, null, null, null)))
+    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", "open", null, null, null, null, null), "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessage("Zendesk: HTTP 429 Too Many Requests on PUT /api/v2/tickets/4711.json (Retry-After: 93 s)");
   }
@@ -112,10 +135,10 @@ class RestZendeskConnectorTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
 
-    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", "open", null, null, null, null, null)))
+    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("4711", "open", null, null, null, null, null), "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessage("Zendesk: HTTP 502 Bad Gateway on PUT /api/v2/tickets/4711.json");
-    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("999", "open", null, null, null, null, null)))
+    assertThatThrownBy(() -> zendesk.updateTicket(new TicketUpdate("999", "open", null, null, null, null, null), "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
         .hasMessageEndingWith("RecordNotFound: Not found");
   }
