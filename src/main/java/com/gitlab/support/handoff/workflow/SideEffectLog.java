@@ -92,12 +92,16 @@ public class SideEffectLog {
     }
   }
 
-  /** Takes over a pending side effect whose earlier attempt did not do it: this attempt starts now. */
-  public void reclaim(String key) {
+  /**
+   * Takes over a pending side effect whose earlier attempt, begun at {@code attemptedAt}, did not do
+   * it: this attempt starts now. False when another attempt took it over first.
+   */
+  public boolean reclaim(String key, Instant attemptedAt) {
     Timestamp now = Timestamp.from(clock.instant());
-    ownTransaction.executeWithoutResult(status -> jdbc.update(
-        "UPDATE side_effect_log SET attempted_at = ?, recorded_at = ? WHERE effect_key = ? AND state = ?",
-        now, now, key, PENDING));
+    Integer updated = ownTransaction.execute(status -> jdbc.update(
+        "UPDATE side_effect_log SET attempted_at = ?, recorded_at = ? WHERE effect_key = ? AND state = ? AND attempted_at = ?",
+        now, now, key, PENDING, Timestamp.from(attemptedAt)));
+    return updated != null && updated == 1;
   }
 
   /** The side effect happened: a retry of the job, on any node, uses this result. */

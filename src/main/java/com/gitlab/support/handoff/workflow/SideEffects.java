@@ -80,7 +80,10 @@ public class SideEffects {
     if (log.now().isBefore(attemptedAt.plus(effect.longestCall()))) {
       throw new SideEffectInFlightException(execution.getCurrentActivityName(), attemptedAt);
     }
-    log.reclaim(key);
+    if (!log.reclaim(key, attemptedAt)) {
+      // Another node's retry took it over a moment ago.
+      throw new SideEffectInFlightException(execution.getCurrentActivityName(), log.now());
+    }
     return perform(execution, key, effect);
   }
 

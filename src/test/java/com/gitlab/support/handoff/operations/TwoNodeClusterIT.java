@@ -112,8 +112,9 @@ class TwoNodeClusterIT {
     nodeA.kill();
     long postedWhenKilled = escalationPosts();
     long heldByA = jobsLockedBy(nodeA.name());
-    log("node-a killed at %,d of %,d escalations, having run %,d jobs of the storm; it held %,d job locks",
-        postedWhenKilled, HANDOFFS, jobsOfA[0], heldByA);
+    long pendingWhenKilled = sideEffectsPending();
+    log("node-a killed at %,d of %,d escalations, having run %,d jobs of the storm; it held %,d job locks, "
+        + "%,d side effects were between claim and record", postedWhenKilled, HANDOFFS, jobsOfA[0], heldByA, pendingWhenKilled);
 
     await("every escalation done by node-b").atMost(LOCK_TIME.plusMinutes(3)).pollInterval(Duration.ofMillis(500))
         .until(() -> escalationPosts() >= HANDOFFS && slackPings() >= HANDOFFS
@@ -129,6 +130,7 @@ class TwoNodeClusterIT {
     assertThat(countPerTicket("SLACK_MESSAGE", null)).as("Slack pings per ticket (R15)")
         .hasSize(HANDOFFS).allSatisfy((ticket, pings) -> assertThat(pings).as("ticket " + ticket).isEqualTo(1L));
 
+    assertThat(sideEffectsPending()).as("side effects claimed and never resolved").isZero();
     assertThat(management().createJobQuery().executable().count()).as("jobs left to run").isZero();
     assertThat(jobsLockedBy(nodeA.name())).as("jobs still locked by the killed node").isZero();
     assertThat(nodeB.engine().getRuntimeService().createIncidentQuery().count()).as("incidents").isZero();
@@ -190,6 +192,11 @@ class TwoNodeClusterIT {
 
   private static String ticketId(int i) {
     return "C" + (10000 + i);
+  }
+
+  /** Claimed before their call and not (yet) recorded: a node killed now leaves these to the other's retries. */
+  private long sideEffectsPending() {
+    return jdbc().queryForObject("SELECT count(*) FROM side_effect_log WHERE state = 'PENDING'", Long.class);
   }
 
   private long escalationPosts() {
