@@ -17,6 +17,9 @@ CREATE TABLE IF NOT EXISTS side_effect_log (
 -- Columns added after the first release: databases made before get them at the next start.
 ALTER TABLE side_effect_log ADD COLUMN IF NOT EXISTS state VARCHAR(10) DEFAULT 'DONE' NOT NULL;
 ALTER TABLE side_effect_log ADD COLUMN IF NOT EXISTS attempted_at TIMESTAMP;
+-- Whose side effect it is: the rows of an ended process instance are removed (SideEffectLogCleanup).
+ALTER TABLE side_effect_log ADD COLUMN IF NOT EXISTS process_instance_id VARCHAR(64);
+CREATE INDEX IF NOT EXISTS side_effect_log_instance ON side_effect_log (process_instance_id);
 
 -- What the sandbox connectors would have sent (GET /api/outbox).
 CREATE TABLE IF NOT EXISTS sandbox_outbox (

@@ -80,12 +80,13 @@ public class SideEffectLog {
    * Claims the side effect for this attempt before its remote call. False when the log already has it:
    * done, or claimed by an earlier attempt or by another node at this moment.
    */
-  public boolean claim(String key) {
+  public boolean claim(String key, String processInstanceId) {
     Timestamp now = Timestamp.from(clock.instant());
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.update(
-          "INSERT INTO side_effect_log (effect_key, state, attempted_at, recorded_at) VALUES (?, ?, ?, ?)",
-          key, PENDING, now, now));
+          "INSERT INTO side_effect_log (effect_key, process_instance_id, state, attempted_at, recorded_at)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          key, processInstanceId, PENDING, now, now));
       return true;
     } catch (DuplicateKeyException alreadyThere) {
       return false;
@@ -105,7 +106,7 @@ public class SideEffectLog {
   }
 
   /** The side effect happened: a retry of the job, on any node, uses this result. */
-  public void record(String key, Map<String, Object> result) {
+  public void record(String key, String processInstanceId, Map<String, Object> result) {
     String value = write(result);
     Timestamp now = Timestamp.from(clock.instant());
     Integer updated = ownTransaction.execute(status -> jdbc.update(
@@ -114,8 +115,9 @@ public class SideEffectLog {
     if (updated == null || updated == 0) {
       try {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
-            "INSERT INTO side_effect_log (effect_key, state, result_json, recorded_at) VALUES (?, ?, ?, ?)",
-            key, DONE, value, now));
+            "INSERT INTO side_effect_log (effect_key, process_instance_id, state, result_json, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            key, processInstanceId, DONE, value, now));
       } catch (DuplicateKeyException alreadyDone) {
         // Another node recorded it first; the first record stands.
       }
@@ -126,6 +128,29 @@ public class SideEffectLog {
   public void release(String key) {
     ownTransaction.executeWithoutResult(status -> jdbc.update(
         "DELETE FROM side_effect_log WHERE effect_key = ? AND state = ?", key, PENDING));
+  }
+
+  /** Up to {@code limit} process instances with side effects recorded before {@code before}, oldest first. */
+  public List<String> instancesRecordedBefore(Instant before, int limit) {
+    return ownTransaction.execute(status -> jdbc.query(
+        "SELECT process_instance_id FROM side_effect_log WHERE recorded_at < ? AND process_instance_id IS NOT NULL"
+            + " GROUP BY process_instance_id ORDER BY min(recorded_at)",
+        ps -> {
+          ps.setTimestamp(1, Timestamp.from(before));
+          ps.setMaxRows(limit);
+        },
+        (rs, i) -> rs.getString(1)));
+  }
+
+  /** Forgets the side effects of process instances that have ended; returns how many rows went. */
+  public int forget(List<String> endedInstances) {
+    int removed = 0;
+    for (String instance : endedInstances) {
+      Integer rows = ownTransaction.execute(status -> jdbc.update(
+          "DELETE FROM side_effect_log WHERE process_instance_id = ?", instance));
+      removed += rows == null ? 0 : rows;
+    }
+    return removed;
   }
 
   Instant now() {

@@ -45,7 +45,9 @@ public class SideEffects {
    */
   public Map<String, Object> once(DelegateExecution execution, String target, SideEffect effect) {
     String key = keyOf(execution, target);
-    Map<String, Object> result = log.claim(key) ? perform(execution, key, effect) : resume(execution, key, effect);
+    Map<String, Object> result = log.claim(key, execution.getProcessInstanceId())
+        ? perform(execution, key, effect)
+        : resume(execution, key, effect);
     publish(execution, result);
     return result;
   }
@@ -62,7 +64,7 @@ public class SideEffects {
     Optional<SideEffectLog.Entry> entry = log.find(key);
     if (entry.isEmpty()) {
       // Released a moment ago: the remote system refused an attempt running at the same time.
-      if (log.claim(key)) {
+      if (log.claim(key, execution.getProcessInstanceId())) {
         return perform(execution, key, effect);
       }
       throw new SideEffectInFlightException(execution.getCurrentActivityName(), log.now());
@@ -74,7 +76,7 @@ public class SideEffects {
     Optional<Map<String, Object>> found = call(execution, () -> effect.findDone().apply(key, attemptedAt));
     if (found.isPresent()) {
       Map<String, Object> result = new LinkedHashMap<>(found.get());
-      log.record(key, result);
+      log.record(key, execution.getProcessInstanceId(), result);
       return result;
     }
     if (log.now().isBefore(attemptedAt.plus(effect.longestCall()))) {
@@ -98,7 +100,7 @@ public class SideEffects {
         throw e;
       }
     }));
-    log.record(key, performed);
+    log.record(key, execution.getProcessInstanceId(), performed);
     return performed;
   }
 
