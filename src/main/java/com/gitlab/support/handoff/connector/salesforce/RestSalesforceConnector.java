@@ -176,7 +176,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
     Answer answer = send(HttpMethod.POST, api -> api.path("/chatter/feed-elements").build().toUri(), body);
     String id = text(answer.body(), "id");
     if (id == null) {
-      throw ConnectorException.rejected(SALESFORCE, "Chatter answered without a feed element id");
+      // Posted, but we cannot say which post it is: a person looks before anything is posted again.
+      throw new ConnectorException(SALESFORCE, false, false, "Chatter answered without a feed element id", null);
     }
     return new ChatterPost(id, answer.instanceUrl() + "/" + id);
   }
