@@ -55,9 +55,9 @@ public final class BenchmarkRunner {
   /** Extra node properties for experiments, e.g. {@code --camunda.bpm.history-level=activity}, comma-separated. */
   static final List<String> EXTRA = Arrays.stream(System.getProperty("bench.properties", "").split(","))
       .map(String::trim).filter(p -> !p.isEmpty()).toList();
-  /** Stages to run: startup, intake, e2e, storm, cleanup (the floors always run). */
+  /** Stages to run: feel (no database), startup, intake, e2e, storm, cleanup (the floors always run). */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "startup,intake,e2e,storm,cleanup").split(","));
+      System.getProperty("bench.stages", "feel,startup,intake,e2e,storm,cleanup").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -73,7 +73,13 @@ public final class BenchmarkRunner {
     System.out.printf("sales-handoff benchmark, %s, %d cores, JVM max heap %d MB, load average %.2f%n",
         Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    if (STAGES.contains("feel")) {
+      FeelBenchmark.run(results);
+    }
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
+      if (db.isBlank() || db.trim().equals("none")) {
+        continue; // -Dbench.databases=none: only the stages without a database (feel)
+      }
       if (db.trim().equals("postgres") && !SharedPostgres.answers()) {
         results.note("PostgreSQL", "not measured: nothing answers on 127.0.0.1:5432");
         continue;

@@ -3,6 +3,7 @@ package com.gitlab.support.handoff.feel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gitlab.support.handoff.SalesHandoffApplication;
+import com.gitlab.support.handoff.TestProfiles;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,16 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The running application's decision tables are evaluated by the caching FEEL engine. */
-@SpringBootTest(
-    classes = SalesHandoffApplication.class,
-    properties = {
-        "handoff.admin.user=admin",
-        "handoff.admin.password=admin-password",
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "spring.datasource.url=jdbc:h2:mem:caching-feel;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(classes = SalesHandoffApplication.class)
+@ActiveProfiles(resolver = TestProfiles.class)
 class CachingFeelEnginePluginTest {
 
   @Autowired ProcessEngine processEngine;

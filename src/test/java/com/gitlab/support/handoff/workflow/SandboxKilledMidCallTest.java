@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.gitlab.support.handoff.SalesHandoffApplication;
+import com.gitlab.support.handoff.TestProfiles;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A node killed in the middle of a side effect, with the sandbox connectors (as the two-node cluster
@@ -28,14 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * through, the sandbox's record of it. The job's retry, on any node, must not do it twice (R15: the
  * Slack ping that escalates a handoff).
  */
-@SpringBootTest(
-    classes = SalesHandoffApplication.class,
-    properties = {
-        "handoff.admin.user=admin",
-        "handoff.admin.password=admin-password",
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "spring.datasource.url=jdbc:h2:mem:sandbox-killed-mid-call;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(classes = SalesHandoffApplication.class)
+@ActiveProfiles(resolver = TestProfiles.class)
 class SandboxKilledMidCallTest {
 
   private static final String PROCESS = "slackPingOnce";

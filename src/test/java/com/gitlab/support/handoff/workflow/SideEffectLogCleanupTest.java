@@ -3,6 +3,7 @@ package com.gitlab.support.handoff.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gitlab.support.handoff.SalesHandoffApplication;
+import com.gitlab.support.handoff.TestProfiles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 
 /** {@code side_effect_log} does not grow without bound: what ended instances did is forgotten, nothing else. */
-@SpringBootTest(
-    classes = SalesHandoffApplication.class,
-    properties = {
-        "handoff.admin.user=admin",
-        "handoff.admin.password=admin-password",
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.generate-unique-process-engine-name=true",
-        "spring.datasource.url=jdbc:h2:mem:side-effect-cleanup;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(classes = SalesHandoffApplication.class)
+@ActiveProfiles(resolver = TestProfiles.class)
 class SideEffectLogCleanupTest {
 
   @Autowired RepositoryService repositoryService;
