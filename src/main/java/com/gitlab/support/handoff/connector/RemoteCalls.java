@@ -2,15 +2,23 @@ package com.gitlab.support.handoff.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,15 +75,46 @@ public final class RemoteCalls {
       throw e;
     } catch (ResourceAccessException e) {
       // Timeouts, refused connections, resets: the system may be back in a minute.
-      Throwable cause = e.getMostSpecificCause();
-      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      throw new ConnectorException(system, true, false, "no answer (" + detail + ")", e);
+      throw new ConnectorException(system, true, false, "no answer (" + whyNoAnswer(e) + ")", e);
     } catch (RestClientException e) {
       // The call got through but its answer makes no sense to us; a person should look before anyone
       // repeats a call that may have had its effect.
       throw new ConnectorException(system, false, false,
           "unreadable answer (" + e.getMostSpecificCause().getMessage() + ")", e);
     }
+  }
+
+  /**
+   * What an operator can act on, from the chain of causes: "connection refused", "connect timed out",
+   * "read timed out", "unknown host …", "TLS handshake failed: …", "connection closed"; else the
+   * innermost message.
+   */
+  static String whyNoAnswer(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpConnectTimeoutException) {
+        return "connect timed out";
+      }
+      if (cause instanceof HttpTimeoutException) {
+        return "read timed out";
+      }
+      if (cause instanceof ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return "unknown host" + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      }
+      if (cause instanceof SSLException) {
+        return "TLS handshake failed: " + cause.getMessage();
+      }
+    }
+    Throwable innermost = failure;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
+    }
+    if (innermost instanceof ClosedChannelException || innermost instanceof EOFException) {
+      return "connection closed";
+    }
+    return innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
   }
 
   /** The exception for an HTTP error answer. */

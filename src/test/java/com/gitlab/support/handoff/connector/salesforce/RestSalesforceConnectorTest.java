@@ -456,7 +456,7 @@ class RestSalesforceConnectorTest {
 
       assertThatThrownBy(() -> salesforce.findUser("005U1"))
           .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
-          .hasMessageStartingWith("Salesforce: no answer");
+          .hasMessage("Salesforce: no answer (read timed out)");
     }
   }
 

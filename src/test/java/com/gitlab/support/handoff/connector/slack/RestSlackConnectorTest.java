@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.gitlab.support.handoff.connector.ConnectorException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +149,24 @@ class RestSlackConnectorTest {
     assertThatThrownBy(() -> slack.postMessage("#support_sales_escalation", "hello", "effect-1"))
         .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessage("Slack: HTTP 429 Too Many Requests on POST /api/chat.postMessage: ratelimited (Retry-After: 1 s)");
+  }
+
+  @Test
+  @DisplayName("nobody listening: retryable, and the incident says the connection was refused")
+  void connectionRefused() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    RestSlackConnector nowhere = new RestSlackConnector(new SlackProperties("http://127.0.0.1:" + closedPort + "/api",
+        "xoxb-b0t-t0ken", Duration.ofSeconds(2), Duration.ofSeconds(2)));
+
+    assertThatThrownBy(() -> nowhere.postMessage("#support_sales_escalation", "hello", "effect-1"))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.isRetryable()).isTrue();
+          assertThat(e.hadNoEffect()).as("no answer: a retry asks first").isFalse();
+        })
+        .hasMessage("Slack: no answer (connection refused)");
   }
 
   @Test
