@@ -37,4 +37,12 @@ final class Grants {
     }
   }
 
+  /** Removes a grant an earlier version made (nothing when it is not there). */
+  void revoke(String groupId, Resource resource, String resourceId) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null) {
+      authorizations.deleteAuthorization(existing.getId());
+    }
+  }
 }

@@ -78,7 +78,11 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Tasks themselves need no grant: candidate groups and assignees get theirs from the engine. */
+  /**
+   * Tasks themselves need no grant: candidate groups and assignees get theirs from the engine. Filters
+   * are granted one by one to the groups they are for ({@link AllTasksFilterGrants}, the R16 and SMB
+   * filters): a wildcard READ, which earlier versions granted, would show every worker every filter.
+   */
   private static void grantGroups(Grants grants) {
     for (Resources resource : Resources.values()) {
       grants.grant(Groups.CAMUNDA_ADMIN, resource, "*", ALL);
@@ -86,7 +90,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     for (String worker : List.of(Groups.SUPPORT_ENGINEERS, Groups.SMB_ADVOCATES_AMER,
         Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS)) {
       grants.grant(worker, APPLICATION, "tasklist", ACCESS);
-      grants.grant(worker, FILTER, "*", READ);
+      grants.revoke(worker, FILTER, "*");
       grants.grant(worker, PROCESS_INSTANCE, "*", CREATE);
     }
     grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, "salesHandoff", READ, CREATE_INSTANCE);
