@@ -46,7 +46,18 @@ public final class RemoteCalls {
   private static final Set<String> SLACK_RETRYABLE =
       Set.of("ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
+  /**
+   * How far a remote system's clock may be behind ours when a retry looks for what a cut-off attempt
+   * did there (posts, cases, comments created since the attempt).
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private RemoteCalls() {}
+
+  /** White space collapsed to single blanks, trimmed: how texts compare across systems. */
+  public static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
 
   /**
    * A RestClient builder with short timeouts, no redirects and the shared status mapping. The JDK
@@ -266,7 +277,7 @@ public final class RemoteCalls {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replaceAll("\\s+", " ").trim();
+    String oneLine = oneLine(text);
     return oneLine.length() <= MAX_REMOTE_MESSAGE ? oneLine : oneLine.substring(0, MAX_REMOTE_MESSAGE) + "…";
   }
 }

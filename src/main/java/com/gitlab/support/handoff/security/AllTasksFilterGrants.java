@@ -3,7 +3,6 @@ package com.gitlab.support.handoff.security;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AllTasksFilterGrants {
-
-  static final List<String> WORKERS = List.of(Groups.SUPPORT_ENGINEERS, Groups.SMB_ADVOCATES_AMER,
-      Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS);
 
   private final ProcessEngine engine;
   private final CamundaBpmProperties camunda;
@@ -38,7 +34,7 @@ public class AllTasksFilterGrants {
     }
     Grants grants = new Grants(engine.getAuthorizationService());
     for (Filter filter : engine.getFilterService().createFilterQuery().filterName(name).list()) {
-      for (String worker : WORKERS) {
+      for (String worker : Groups.WORKERS) {
         grants.grant(worker, FILTER, filter.getId(), READ);
       }
     }

@@ -1,5 +1,7 @@
 package com.gitlab.support.handoff.security;
 
+import java.util.List;
+
 /** The groups of CONTRACT; Tasklist candidate groups in the models use the same ids. */
 public final class Groups {
 
@@ -9,6 +11,10 @@ public final class Groups {
   public static final String SMB_OPS = "smb-ops";
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** The groups that work tasks in Tasklist. */
+  public static final List<String> WORKERS =
+      List.of(SUPPORT_ENGINEERS, SMB_ADVOCATES_AMER, SMB_ADVOCATES_EMEA_APJ, SMB_OPS);
 
   private Groups() {}
 }

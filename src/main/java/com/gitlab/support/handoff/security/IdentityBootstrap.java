@@ -87,8 +87,7 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     for (Resources resource : Resources.values()) {
       grants.grant(Groups.CAMUNDA_ADMIN, resource, "*", ALL);
     }
-    for (String worker : List.of(Groups.SUPPORT_ENGINEERS, Groups.SMB_ADVOCATES_AMER,
-        Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS)) {
+    for (String worker : Groups.WORKERS) {
       grants.grant(worker, APPLICATION, "tasklist", ACCESS);
       grants.revoke(worker, FILTER, "*");
       grants.grant(worker, PROCESS_INSTANCE, "*", CREATE);

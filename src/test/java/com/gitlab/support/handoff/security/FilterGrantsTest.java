@@ -28,7 +28,7 @@ class FilterGrantsTest {
   @Test
   @DisplayName("R16, R22-R26: engineers read 'Escalated to Sales', advocates and SMB Ops the SMB filters, all read 'All tasks'")
   void filtersPerGroup() {
-    for (String group : AllTasksFilterGrants.WORKERS) {
+    for (String group : Groups.WORKERS) {
       assertThat(mayRead(group, "All tasks")).as(group + " reads All tasks").isTrue();
     }
     assertThat(mayRead(Groups.SUPPORT_ENGINEERS, EscalatedToSalesFilter.NAME)).isTrue();
@@ -45,7 +45,7 @@ class FilterGrantsTest {
   @Test
   @DisplayName("no worker group holds a READ on every filter (the wildcard of earlier versions is revoked)")
   void noWildcard() {
-    for (String group : AllTasksFilterGrants.WORKERS) {
+    for (String group : Groups.WORKERS) {
       assertThat(authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(FILTER).resourceId("*").count())
           .as(group).isZero();
     }

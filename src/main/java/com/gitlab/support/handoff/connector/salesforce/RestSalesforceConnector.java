@@ -49,9 +49,6 @@ public class RestSalesforceConnector implements SalesforceConnector {
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   /** Renew a token this long before its assumed end, so a call does not start on a dying token. */
   private static final Duration RENEWAL_MARGIN = Duration.ofMinutes(1);
-  /** How far Salesforce's clock may be behind ours when we look for what a cut-off attempt did. */
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
   private final SalesforceProperties properties;
   private final Clock clock;
   private final RestClient http;
@@ -210,9 +207,9 @@ public class RestSalesforceConnector implements SalesforceConnector {
    */
   @Override
   public Optional<ChatterPost> findChatterPost(ChatterMessage message, String effectKey, Instant since) {
-    String wanted = message.text().replaceAll("\\s+", " ").trim();
+    String wanted = RemoteCalls.oneLine(message.text());
     Answer answer = queryAnswer("SELECT Id, Body FROM FeedItem WHERE ParentId = " + Soql.literal(message.subjectId())
-        + " AND CreatedDate >= " + Soql.dateTime(since.minus(CLOCK_SKEW)) + " ORDER BY CreatedDate DESC LIMIT 200");
+        + " AND CreatedDate >= " + Soql.dateTime(since.minus(RemoteCalls.CLOCK_SKEW)) + " ORDER BY CreatedDate DESC LIMIT 200");
     return records(answer).stream()
         .filter(item -> text(item, "Body") != null && plainText(text(item, "Body")).contains(wanted))
         .map(item -> new ChatterPost(text(item, "Id"), answer.instanceUrl() + "/" + text(item, "Id")))
@@ -224,7 +221,7 @@ public class RestSalesforceConnector implements SalesforceConnector {
   public Optional<String> findCase(NewCase newCase, String effectKey, Instant since) {
     String soql = "SELECT Id FROM Case WHERE Subject = " + Soql.literal(newCase.subject())
         + (newCase.accountId() == null ? " AND AccountId = null" : " AND AccountId = " + Soql.literal(newCase.accountId()))
-        + " AND CreatedDate >= " + Soql.dateTime(since.minus(CLOCK_SKEW)) + " ORDER BY CreatedDate LIMIT 1";
+        + " AND CreatedDate >= " + Soql.dateTime(since.minus(RemoteCalls.CLOCK_SKEW)) + " ORDER BY CreatedDate LIMIT 1";
     return query(soql).stream().map(found -> text(found, "Id")).findFirst();
   }
 
@@ -286,10 +283,9 @@ public class RestSalesforceConnector implements SalesforceConnector {
 
   /** Text without markup, entities decoded, white space collapsed: how a post's Body compares. */
   static String plainText(String text) {
-    return text.replaceAll("<[^>]*>", " ")
+    return RemoteCalls.oneLine(text.replaceAll("<[^>]*>", " ")
         .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&")
-        .replaceAll("\\s+", " ").trim();
+        .replace("&#39;", "'").replace("&amp;", "&"));
   }
 
   /** One API call with a valid token; a 401 (token expired or revoked) renews the token once. */

@@ -28,8 +28,6 @@ public class RestSlackConnector implements SlackConnector {
   /** The metadata event type of every message this application posts. */
   static final String EVENT_TYPE = "sales_handoff_side_effect";
   private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
-  /** How far Slack's clock may be behind ours when we look for what a cut-off attempt posted. */
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final int MAX_PAGES = 20;
 
   private final RestClient http;
@@ -70,7 +68,7 @@ public class RestSlackConnector implements SlackConnector {
   @Override
   public Optional<String> findMessage(String channel, String effectKey, Instant since) {
     String channelId = channelId(channel);
-    String oldest = String.valueOf(since.minus(CLOCK_SKEW).getEpochSecond());
+    String oldest = String.valueOf(since.minus(RemoteCalls.CLOCK_SKEW).getEpochSecond());
     String cursor = "";
     for (int page = 0; page < MAX_PAGES; page++) {
       String from = cursor;

@@ -24,9 +24,6 @@ import org.springframework.web.client.RestClient;
  */
 public class RestZendeskConnector implements ZendeskConnector {
 
-  /** How far Zendesk's clock may be behind ours when we look for what a cut-off attempt did. */
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
   private final ZendeskProperties properties;
   private final RestClient http;
 
@@ -65,8 +62,8 @@ public class RestZendeskConnector implements ZendeskConnector {
     if (last == null) {
       return false;
     }
-    String wanted = oneLine(last);
-    Instant from = since.minus(CLOCK_SKEW);
+    String wanted = RemoteCalls.oneLine(last);
+    Instant from = since.minus(RemoteCalls.CLOCK_SKEW);
     JsonNode answer = RemoteCalls.call(ZENDESK, () -> http.get()
         .uri("/api/v2/tickets/{id}/comments.json?sort_order=desc", update.ticketId())
         .accept(MediaType.APPLICATION_JSON)
@@ -78,7 +75,7 @@ public class RestZendeskConnector implements ZendeskConnector {
     for (JsonNode comment : answer.path("comments")) {
       Instant created = createdAt(comment);
       String body = comment.path("plain_body").asText(comment.path("body").asText(""));
-      if ((created == null || !created.isBefore(from)) && oneLine(body).equals(wanted)) {
+      if ((created == null || !created.isBefore(from)) && RemoteCalls.oneLine(body).equals(wanted)) {
         return true;
       }
     }
@@ -97,10 +94,6 @@ public class RestZendeskConnector implements ZendeskConnector {
     } catch (DateTimeParseException unreadable) {
       return null;
     }
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").trim();
   }
 
   /** The {@code ticket} objects to send, in order: one, or two when there is a note and a reply. */
