@@ -375,6 +375,21 @@ public class RestSalesforceConnector implements SalesforceConnector {
 
   private record Answer(JsonNode body, String instanceUrl) {}
 
+  @Override
+  public java.util.List<ChatterComment> findComments(String feedElementId) {
+    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: comments capability not implemented yet");
+  }
+
+  @Override
+  public String integrationUserId() {
+    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: users/me not implemented yet");
+  }
+
+  @Override
+  public Optional<String> findUserEmail(String userId) {
+    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: user email not implemented yet");
+  }
+
   /** Salesforce answered 401: the token is no longer good; never leaves this class. */
   private static final class TokenRefused extends RuntimeException {
     TokenRefused(String remoteMessage) {

@@ -4,6 +4,7 @@ import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.ExternalSystem;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What the workflows ask of and do in Salesforce; a real REST client or the sandbox implements it. */
@@ -45,6 +46,18 @@ public interface SalesforceConnector {
 
   /** The post of this message on its subject's feed made since {@code since}, if there is one. */
   Optional<ChatterPost> findChatterPost(ChatterMessage message, String effectKey, Instant since);
+
+  /**
+   * R39: every comment on one of our feed elements, oldest first: the feed element's comments
+   * capability, read to the last page.
+   */
+  List<ChatterComment> findComments(String feedElementId);
+
+  /** R39: the user this connector posts as; its own comments are never Sales' answer. */
+  String integrationUserId();
+
+  /** R15, R39: a user's email address (to find them in Slack), if Salesforce has one. */
+  Optional<String> findUserEmail(String userId);
 
   /** R12: create an SMB Sales Case, returning its id. */
   String createCase(NewCase newCase, String effectKey);

@@ -18,8 +18,8 @@ public class SandboxConfiguration {
 
   @Bean
   @ConditionalOnExpression("'${handoff.salesforce.base-url:}'.isBlank()")
-  SalesforceConnector sandboxSalesforceConnector(SandboxCrm crm, Outbox outbox) {
-    return new SandboxSalesforceConnector(crm, outbox);
+  SalesforceConnector sandboxSalesforceConnector(SandboxCrm crm, Outbox outbox, SandboxReplies replies) {
+    return new SandboxSalesforceConnector(crm, outbox, replies);
   }
 
   @Bean
@@ -30,7 +30,7 @@ public class SandboxConfiguration {
 
   @Bean
   @ConditionalOnExpression("'${handoff.slack.base-url:}'.isBlank()")
-  SlackConnector sandboxSlackConnector(Outbox outbox) {
-    return new SandboxSlackConnector(outbox);
+  SlackConnector sandboxSlackConnector(Outbox outbox, SandboxCrm crm, SandboxReplies replies) {
+    return new SandboxSlackConnector(outbox, crm, replies);
   }
 }

@@ -3,6 +3,7 @@ package com.gitlab.support.handoff.connector.sandbox;
 import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.salesforce.Account;
 import com.gitlab.support.handoff.connector.salesforce.CaseUpdate;
+import com.gitlab.support.handoff.connector.salesforce.ChatterComment;
 import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
 import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
 import com.gitlab.support.handoff.connector.salesforce.NewCase;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,12 +25,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /** Answers look-ups from the sandbox CRM file and records Chatter posts and cases in the outbox. */
 public class SandboxSalesforceConnector implements SalesforceConnector {
 
+  /** The user the sandbox posts as: its comments on its own posts are not Sales' answer (R39). */
+  public static final String INTEGRATION_USER_ID = "005INTEGRATION";
+
   private final SandboxCrm crm;
   private final Outbox outbox;
+  private final SandboxReplies replies;
 
-  public SandboxSalesforceConnector(SandboxCrm crm, Outbox outbox) {
+  public SandboxSalesforceConnector(SandboxCrm crm, Outbox outbox, SandboxReplies replies) {
     this.crm = crm;
     this.outbox = outbox;
+    this.replies = replies;
   }
 
   @Override
@@ -104,6 +111,24 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
 
   private static ChatterPost postOf(String id) {
     return new ChatterPost(id, "/api/outbox#" + id);
+  }
+
+  @Override
+  public List<ChatterComment> findComments(String feedElementId) {
+    return replies.on(ExternalSystem.SALESFORCE, feedElementId).stream()
+        .map(reply -> new ChatterComment("0D7SB" + reply.id(), reply.authorId(), reply.authorName(), reply.text(),
+            reply.at()))
+        .toList();
+  }
+
+  @Override
+  public String integrationUserId() {
+    return INTEGRATION_USER_ID;
+  }
+
+  @Override
+  public Optional<String> findUserEmail(String userId) {
+    return crm.user(userId).map(SandboxCrm.User::email);
   }
 
   @Override

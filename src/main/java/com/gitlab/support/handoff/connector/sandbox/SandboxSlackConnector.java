@@ -4,16 +4,22 @@ import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.slack.SlackConnector;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import com.gitlab.support.handoff.connector.slack.SlackReply;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Records Slack messages in the outbox instead of posting them. */
 public class SandboxSlackConnector implements SlackConnector {
 
   private final Outbox outbox;
+  private final SandboxCrm crm;
+  private final SandboxReplies replies;
 
-  public SandboxSlackConnector(Outbox outbox) {
+  public SandboxSlackConnector(Outbox outbox, SandboxCrm crm, SandboxReplies replies) {
     this.outbox = outbox;
+    this.crm = crm;
+    this.replies = replies;
   }
 
   @Override
@@ -27,6 +33,20 @@ public class SandboxSlackConnector implements SlackConnector {
   @Override
   public Optional<String> findMessage(String channel, String effectKey, Instant since) {
     return outbox.find(effectKey);
+  }
+
+  @Override
+  public List<SlackReply> findReplies(String channel, String threadTs) {
+    return replies.on(ExternalSystem.SLACK, SandboxReplies.slackThread(channel, threadTs)).stream()
+        .map(reply -> new SlackReply(reply.id() + ".000000", reply.authorId(), null, reply.text()))
+        .toList();
+  }
+
+  /** In the sandbox a person's Slack user id is their Salesforce user id (found by the CRM file's email). */
+  @Override
+  public Optional<String> findUserIdByEmail(String email) {
+    return crm.users().stream().filter(user -> email != null && email.equalsIgnoreCase(user.email()))
+        .map(SandboxCrm.User::id).findFirst();
   }
 
   @Override

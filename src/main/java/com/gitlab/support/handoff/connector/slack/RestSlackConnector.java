@@ -141,4 +141,14 @@ public class RestSlackConnector implements SlackConnector {
       throw RemoteCalls.slackRefused(method, answer == null ? null : answer.path("error").asText(null));
     }
   }
+
+  @Override
+  public java.util.List<SlackReply> findReplies(String channel, String threadTs) {
+    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: conversations.replies not implemented yet");
+  }
+
+  @Override
+  public Optional<String> findUserIdByEmail(String email) {
+    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: users.lookupByEmail not implemented yet");
+  }
 }
