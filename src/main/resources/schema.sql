@@ -56,3 +56,18 @@ CREATE TABLE IF NOT EXISTS sandbox_reply (
   recorded_at TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sandbox_reply_thread ON sandbox_reply (system_name, thread);
+
+-- R39: the Chatter posts and Slack messages a handoff made and listens on for Sales' answer, by the root
+-- process instance (salesHandoff) whose models made them. One row per side effect (its key), so a retried
+-- post is registered once. Removed with the side-effect log's rows when the instance has ended.
+CREATE TABLE IF NOT EXISTS sales_thread (
+  effect_key               VARCHAR(400)  NOT NULL PRIMARY KEY,
+  root_process_instance_id VARCHAR(64)   NOT NULL,
+  system_name              VARCHAR(20)   NOT NULL,
+  channel                  VARCHAR(200),
+  thread_id                VARCHAR(64)   NOT NULL,
+  thread_url               VARCHAR(1000),
+  replies_from             VARCHAR(1000),
+  posted_at                TIMESTAMP     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sales_thread_root ON sales_thread (root_process_instance_id);

@@ -1,28 +1,35 @@
 package com.gitlab.support.handoff.workflow;
 
+import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.salesforce.ChatterMessage;
 import com.gitlab.support.handoff.connector.salesforce.ChatterPost;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.listening.SalesThread;
+import com.gitlab.support.handoff.listening.SalesThreads;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * R9, R11, R13, R14: posts {@code chatterText} on the feed of {@code chatterSubjectId}, @mentioning
- * {@code chatterMentionIds}; sets {@code chatterPostId} and {@code chatterPostUrl}.
+ * {@code chatterMentionIds}; sets {@code chatterPostId} and {@code chatterPostUrl}. With the input
+ * {@code listenForReplies} true, the post's comments are read for Sales' answer afterwards (R39).
  */
 @Component("postChatterMention")
 public class PostChatterMention implements JavaDelegate {
 
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
+  private final SalesThreads threads;
 
-  public PostChatterMention(SalesforceConnector salesforce, SideEffects sideEffects) {
+  public PostChatterMention(SalesforceConnector salesforce, SideEffects sideEffects, SalesThreads threads) {
     this.salesforce = salesforce;
     this.sideEffects = sideEffects;
+    this.threads = threads;
   }
 
   @Override
@@ -37,10 +44,16 @@ public class PostChatterMention implements JavaDelegate {
       throw new IllegalStateException("Task '" + execution.getCurrentActivityName()
           + "' has neither 'chatterSubjectId' nor 'chatterMentionIds': no feed to post on");
     }
-    sideEffects.once(execution, String.join(",", mentions), new SideEffect(
+    String target = String.join(",", mentions);
+    Map<String, Object> post = sideEffects.once(execution, target, new SideEffect(
         key -> variablesOf(salesforce.postChatter(message, key)),
         (key, attemptedAt) -> salesforce.findChatterPost(message, key, attemptedAt).map(PostChatterMention::variablesOf),
         salesforce.longestCall()));
+    if (Boolean.TRUE.equals(Inputs.flag(execution, "listenForReplies")) && post.get("chatterPostId") != null) {
+      threads.register(SideEffects.keyOf(execution, target), execution, new SalesThread(ExternalSystem.SALESFORCE,
+          null, post.get("chatterPostId").toString(), (String) post.get("chatterPostUrl"), List.of(),
+          ClockUtil.getCurrentTime().toInstant()));
+    }
   }
 
   private static Map<String, Object> variablesOf(ChatterPost post) {

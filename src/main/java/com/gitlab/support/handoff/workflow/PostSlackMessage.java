@@ -1,32 +1,48 @@
 package com.gitlab.support.handoff.workflow;
 
+import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.slack.SlackConnector;
+import com.gitlab.support.handoff.listening.SalesThread;
+import com.gitlab.support.handoff.listening.SalesThreads;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** R12, R13, R15, R17, R18: posts {@code slackText} to {@code slackChannel}; sets {@code slackMessageTs}. */
+/**
+ * R12, R13, R15, R17, R18: posts {@code slackText} to {@code slackChannel}; sets {@code slackMessageTs}.
+ * With the input {@code listenForReplies} true, the message's thread is read for Sales' answer
+ * afterwards (R39): a reply by one of {@code repliesFrom} (Salesforce user ids of the people pinged),
+ * or by anyone but a bot when it names nobody.
+ */
 @Component("postSlackMessage")
 public class PostSlackMessage implements JavaDelegate {
 
   private final SlackConnector slack;
   private final SideEffects sideEffects;
+  private final SalesThreads threads;
 
-  public PostSlackMessage(SlackConnector slack, SideEffects sideEffects) {
+  public PostSlackMessage(SlackConnector slack, SideEffects sideEffects, SalesThreads threads) {
     this.slack = slack;
     this.sideEffects = sideEffects;
+    this.threads = threads;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String channel = Inputs.required(execution, "slackChannel");
     String text = Inputs.required(execution, "slackText");
-    sideEffects.once(execution, channel, new SideEffect(
+    Map<String, Object> message = sideEffects.once(execution, channel, new SideEffect(
         key -> ts(slack.postMessage(channel, text, key)),
         (key, attemptedAt) -> slack.findMessage(channel, key, attemptedAt).map(PostSlackMessage::ts),
         slack.longestCall()));
+    if (Boolean.TRUE.equals(Inputs.flag(execution, "listenForReplies")) && message.get("slackMessageTs") != null) {
+      threads.register(SideEffects.keyOf(execution, channel), execution, new SalesThread(ExternalSystem.SLACK,
+          channel, message.get("slackMessageTs").toString(), null, Inputs.list(execution, "repliesFrom"),
+          ClockUtil.getCurrentTime().toInstant()));
+    }
   }
 
   private static Map<String, Object> ts(String messageTs) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import com.gitlab.support.handoff.listening.SalesThreads;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -30,10 +31,12 @@ public class SideEffectLogCleanup {
 
   private final SideEffectLog log;
   private final RuntimeService runtimeService;
+  private final SalesThreads threads;
 
-  public SideEffectLogCleanup(SideEffectLog log, RuntimeService runtimeService) {
+  public SideEffectLogCleanup(SideEffectLog log, RuntimeService runtimeService, SalesThreads threads) {
     this.log = log;
     this.runtimeService = runtimeService;
+    this.threads = threads;
   }
 
   @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
@@ -41,6 +44,10 @@ public class SideEffectLogCleanup {
     int removed = removeEnded(log.now().minus(MIN_AGE));
     if (removed > 0) {
       LOG.info("Removed {} side-effect records of ended process instances", removed);
+    }
+    int threadsRemoved = threads.removeEnded(log.now().minus(MIN_AGE));
+    if (threadsRemoved > 0) {
+      LOG.info("Removed {} Sales threads of ended handoffs", threadsRemoved);
     }
   }
 

@@ -38,7 +38,8 @@ public class SandboxSlackConnector implements SlackConnector {
   @Override
   public List<SlackReply> findReplies(String channel, String threadTs) {
     return replies.on(ExternalSystem.SLACK, SandboxReplies.slackThread(channel, threadTs)).stream()
-        .map(reply -> new SlackReply(reply.id() + ".000000", reply.authorId(), null, reply.text()))
+        .map(reply -> new SlackReply(String.format("%d.%06d", reply.at().getEpochSecond(), reply.id() % 1_000_000),
+            reply.authorId(), null, reply.text()))
         .toList();
   }
 
