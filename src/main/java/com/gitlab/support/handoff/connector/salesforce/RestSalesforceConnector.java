@@ -7,19 +7,24 @@ import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.RemoteCalls;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
@@ -42,6 +47,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       open tasks a due date, so it cannot tell outreach after the handoff from older plans.</li>
  *   <li>Chatter link: the {@code url} Chatter returns is its REST resource, so the link people open
  *       is {@code {instance_url}/{feed element id}}.</li>
+ *   <li>Answers (R39): the comments capability of our feed element, every page, oldest first; who we
+ *       are is {@code /chatter/users/me}, asked once, so that our own comments are told apart.</li>
  * </ul>
  */
 public class RestSalesforceConnector implements SalesforceConnector {
@@ -49,11 +56,17 @@ public class RestSalesforceConnector implements SalesforceConnector {
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   /** Renew a token this long before its assumed end, so a call does not start on a dying token. */
   private static final Duration RENEWAL_MARGIN = Duration.ofMinutes(1);
+  /** The most comments the Connect REST API returns on one page. */
+  private static final int COMMENTS_PER_PAGE = 100;
+  /** A post with more comments than this many pages is no conversation to read for an answer. */
+  private static final int MAX_COMMENT_PAGES = 50;
+  private static final DateTimeFormatter SALESFORCE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX");
   private final SalesforceProperties properties;
   private final Clock clock;
   private final RestClient http;
   private AccessToken token;
   private volatile String caseRecordTypeId;
+  private volatile String integrationUserId;
 
   public RestSalesforceConnector(SalesforceProperties properties) {
     this(properties, Clock.systemUTC());
@@ -151,6 +164,112 @@ public class RestSalesforceConnector implements SalesforceConnector {
         .filter(t -> salesSegment.equalsIgnoreCase(t.segment()) && region.equalsIgnoreCase(t.region()))
         .findFirst()
         .map(t -> findUser(t.ownerId()).orElse(new SalesforceUser(t.ownerId(), null, null)));
+  }
+
+  // ---- answers on our posts (R39) ---------------------------------------------------------------
+
+  /**
+   * Every comment of the feed element, oldest first. The comments capability pages at most
+   * {@value #COMMENTS_PER_PAGE} at a time and says where the next page is ({@code nextPageUrl}, null on
+   * the last); the pages are asked oldest first, and sorted again, since an older API version or a
+   * {@code sort} Salesforce ignores would hand out the newest page first.
+   */
+  @Override
+  public List<ChatterComment> findComments(String feedElementId) {
+    List<ChatterComment> comments = new ArrayList<>();
+    Set<String> pagesSeen = new HashSet<>();
+    Function<UriComponentsBuilder, URI> page = api -> api
+        .path("/chatter/feed-elements/{id}/capabilities/comments/items")
+        .queryParam("pageSize", COMMENTS_PER_PAGE).queryParam("sort", "CreatedDateOldestAsc")
+        .encode().buildAndExpand(feedElementId).toUri();
+    for (int pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
+      JsonNode answer = send(HttpMethod.GET, page, null).body();
+      if (answer == null || !answer.path("items").isArray()) {
+        throw ConnectorException.rejected(SALESFORCE, "the comments of feed element " + feedElementId
+            + " came without items");
+      }
+      answer.path("items").forEach(item -> comments.add(comment(item)));
+      String next = text(answer, "nextPageUrl");
+      if (next == null) {
+        comments.sort(Comparator.comparing(ChatterComment::createdAt));
+        return comments;
+      }
+      if (!pagesSeen.add(next)) {
+        throw ConnectorException.rejected(SALESFORCE, "the comments of feed element " + feedElementId
+            + " page in a circle (nextPageUrl " + next + " again)");
+      }
+      page = nextPage(next);
+    }
+    throw ConnectorException.rejected(SALESFORCE, "more than " + MAX_COMMENT_PAGES * COMMENTS_PER_PAGE
+        + " comments on feed element " + feedElementId + ": too many to read for an answer");
+  }
+
+  /**
+   * The page {@code nextPageUrl} names, always on the instance the token is for: only its path and
+   * query are taken, so the token never goes to another host.
+   */
+  private static Function<UriComponentsBuilder, URI> nextPage(String nextPageUrl) {
+    URI next;
+    try {
+      next = new URI(nextPageUrl);
+    } catch (URISyntaxException e) {
+      throw ConnectorException.rejected(SALESFORCE, "unreadable nextPageUrl in a comment page: " + nextPageUrl);
+    }
+    if (next.getRawPath() == null || !next.getRawPath().startsWith("/services/data/")) {
+      throw ConnectorException.rejected(SALESFORCE, "a comment page's nextPageUrl is not an API resource: " + nextPageUrl);
+    }
+    String pathAndQuery = next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+    return api -> api.replacePath(null).replaceQuery(null).build().toUri().resolve(pathAndQuery);
+  }
+
+  /** A Comment of the Connect REST API: its body's plain text, or its segments' texts where there is none. */
+  private static ChatterComment comment(JsonNode item) {
+    JsonNode body = item.path("body");
+    String text = text(body, "text");
+    if (text == null) {
+      StringBuilder segments = new StringBuilder();
+      body.path("messageSegments").forEach(segment -> segments.append(segment.path("text").asText("")));
+      text = segments.toString();
+    }
+    JsonNode user = item.path("user");
+    String name = Optional.ofNullable(text(user, "displayName")).orElse(text(user, "name"));
+    return new ChatterComment(text(item, "id"), text(user, "id"), name, text, createdAt(item));
+  }
+
+  private static Instant createdAt(JsonNode item) {
+    String created = text(item, "createdDate");
+    try {
+      return Instant.parse(created);
+    } catch (RuntimeException notIso) {
+      try { // the REST API's own form, 2026-03-02T10:15:00.000+0000
+        return OffsetDateTime.parse(created, SALESFORCE_DATE_TIME).toInstant();
+      } catch (RuntimeException unreadable) {
+        throw ConnectorException.rejected(SALESFORCE, "comment " + text(item, "id")
+            + " has an unreadable createdDate: " + created);
+      }
+    }
+  }
+
+  /** The user the connected app runs as, asked once ({@code /chatter/users/me}): it cannot change while we run. */
+  @Override
+  public String integrationUserId() {
+    String id = integrationUserId;
+    if (id == null) {
+      id = text(send(HttpMethod.GET, api -> api.path("/chatter/users/me").build().toUri(), null).body(), "id");
+      if (id == null) {
+        throw ConnectorException.rejected(SALESFORCE, "/chatter/users/me answered without the user's id");
+      }
+      integrationUserId = id;
+    }
+    return id;
+  }
+
+  @Override
+  public Optional<String> findUserEmail(String userId) {
+    return query("SELECT Email FROM User WHERE Id = " + Soql.literal(userId) + " LIMIT 1").stream()
+        .findFirst()
+        .map(user -> text(user, "Email"))
+        .filter(email -> !email.isBlank());
   }
 
   // ---- side effects -----------------------------------------------------------------------------
@@ -374,21 +493,6 @@ public class RestSalesforceConnector implements SalesforceConnector {
   }
 
   private record Answer(JsonNode body, String instanceUrl) {}
-
-  @Override
-  public java.util.List<ChatterComment> findComments(String feedElementId) {
-    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: comments capability not implemented yet");
-  }
-
-  @Override
-  public String integrationUserId() {
-    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: users/me not implemented yet");
-  }
-
-  @Override
-  public Optional<String> findUserEmail(String userId) {
-    throw new UnsupportedOperationException("LISTENING-PLACEHOLDER: user email not implemented yet");
-  }
 
   /** Salesforce answered 401: the token is no longer good; never leaves this class. */
   private static final class TokenRefused extends RuntimeException {

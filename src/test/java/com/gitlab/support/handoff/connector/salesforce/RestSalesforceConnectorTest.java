@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.connector.salesforce;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -384,6 +385,180 @@ class RestSalesforceConnectorTest {
                "Resolution_Action__c": "Answered Question", "Feedback__c": "NA"}""")));
       instance.verify(patchRequestedFor(urlPathEqualTo(API + "/sobjects/Case/500C1"))
           .withRequestBody(equalToJson("{\"Status\": \"In Progress: Engaged\"}")));
+    }
+  }
+
+  @Nested
+  @DisplayName("R39: answers on our Chatter posts")
+  class Answers {
+
+    private static final String POST = "0D5FE1";
+
+    @Test
+    @DisplayName("R39: the comments of our post over three pages, the page links followed, all of them oldest first")
+    void r39_commentsOverThreePages() {
+      SalesforceApiStub.stubCommentsPage(instance, POST, "2026-03-02T10:20:00Z,0D7C3", SalesforceApiStub.commentPage(POST,
+          List.of(SalesforceApiStub.comment(POST, "0D7C3", "005U2", "Mia Manager", "On it.", "2026-03-02T10:20:00.000Z"),
+              SalesforceApiStub.comment(POST, "0D7C4", "005API", "Sales Handoff Integration", "Reminder", "2026-03-03T09:00:00.000Z")),
+          "2026-03-03T09:00:00Z,0D7C4"));
+      SalesforceApiStub.stubCommentsPage(instance, POST, "2026-03-03T09:00:00Z,0D7C4", SalesforceApiStub.commentPage(POST,
+          List.of(SalesforceApiStub.comment(POST, "0D7C5", "005U1", "Jane Owner", "Called them, quote sent.",
+              "2026-03-03T11:45:10.000Z")), null));
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST))).withQueryParam("page", absent())
+          .willReturn(okJson(SalesforceApiStub.commentPage(POST,
+              List.of(SalesforceApiStub.comment(POST, "0D7C1", "005U1", "Jane Owner", "Who is the contact?",
+                      "2026-03-02T09:30:00.000Z"),
+                  SalesforceApiStub.comment(POST, "0D7C2", "005API", "Sales Handoff Integration", "Alex, see the ticket",
+                      "2026-03-02T09:31:00.000Z")),
+              "2026-03-02T10:20:00Z,0D7C3"))));
+
+      List<ChatterComment> comments = salesforce.findComments(POST);
+
+      assertThat(comments).extracting(ChatterComment::id).containsExactly("0D7C1", "0D7C2", "0D7C3", "0D7C4", "0D7C5");
+      assertThat(comments.get(4)).isEqualTo(new ChatterComment("0D7C5", "005U1", "Jane Owner",
+          "Called them, quote sent.", Instant.parse("2026-03-03T11:45:10Z")));
+      // The first page asks for the most per page, oldest first; the next ones are the links as given.
+      instance.verify(getRequestedFor(urlPathEqualTo(SalesforceApiStub.commentsPath(POST)))
+          .withQueryParam("pageSize", equalTo("100")).withQueryParam("sort", equalTo("CreatedDateOldestAsc"))
+          .withQueryParam("page", absent())
+          .withHeader("Authorization", equalTo("Bearer 00Dtoken1")));
+      assertThat(instance.findAll(getRequestedFor(urlPathEqualTo(SalesforceApiStub.commentsPath(POST)))))
+          .extracting(request -> request.getUrl())
+          .contains(SalesforceApiStub.commentsPath(POST)
+              + "?page=2026-03-02T10%3A20%3A00Z%2C0D7C3&pageSize=100&sort=CreatedDateOldestAsc")
+          .hasSize(3);
+    }
+
+    @Test
+    @DisplayName("R39: a Salesforce that hands out the newest page first still gives the comments oldest first")
+    void r39_newestPageFirst() {
+      // CreatedDateLatestAsc, the default: the latest comments first, nextPageUrl leading to older ones.
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST))).withQueryParam("page", absent())
+          .willReturn(okJson(SalesforceApiStub.commentPage(POST,
+              List.of(SalesforceApiStub.comment(POST, "0D7C2", "005U1", "Jane Owner", "later", "2026-03-02T12:00:00.000Z")),
+              "older"))));
+      SalesforceApiStub.stubCommentsPage(instance, POST, "older", SalesforceApiStub.commentPage(POST,
+          List.of(SalesforceApiStub.comment(POST, "0D7C1", "005U1", "Jane Owner", "earlier", "2026-03-02T11:00:00.000Z")),
+          null));
+
+      assertThat(salesforce.findComments(POST)).extracting(ChatterComment::text).containsExactly("earlier", "later");
+    }
+
+    @Test
+    @DisplayName("R39: a comment with @mentions has the text people read; no comments is an empty list")
+    void r39_commentTextAndNoComments() {
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST))).withQueryParam("page", absent())
+          .willReturn(okJson("""
+              {"currentPageToken": null, "currentPageUrl": null, "nextPageToken": null, "nextPageUrl": null, "total": 1,
+               "items": [{"id": "0D7C9", "createdDate": "2026-03-02T09:30:00.000Z",
+                 "body": {"isRichText": false, "text": null, "messageSegments": [
+                   {"type": "Mention", "text": "@Sales Handoff Integration", "name": "Sales Handoff Integration"},
+                   {"type": "Text", "text": " Alex Owner is the contact."}]},
+                 "user": {"id": "005U1", "name": "Jane Owner", "type": "User"}}]}""")));
+      SalesforceApiStub.stubComments(instance, "0D5EMPTY");
+
+      assertThat(salesforce.findComments(POST)).containsExactly(new ChatterComment("0D7C9", "005U1", "Jane Owner",
+          "@Sales Handoff Integration Alex Owner is the contact.", Instant.parse("2026-03-02T09:30:00Z")));
+      assertThat(salesforce.findComments("0D5EMPTY")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R39: the integration user is asked once (users/me) for the connector's life")
+    void r39_integrationUserCached() {
+      SalesforceApiStub.stubIntegrationUser(instance, "005API");
+
+      assertThat(salesforce.integrationUserId()).isEqualTo("005API");
+      assertThat(salesforce.integrationUserId()).isEqualTo("005API");
+
+      instance.verify(1, getRequestedFor(urlPathEqualTo(SalesforceApiStub.USERS_ME))
+          .withHeader("Authorization", equalTo("Bearer 00Dtoken1")));
+    }
+
+    @Test
+    @DisplayName("R15, R39: a user's email by SOQL, the id escaped; no user or no email is empty")
+    void r39_userEmail() {
+      stubQuery("SELECT Email FROM User WHERE Id = '005U1' LIMIT 1",
+          records("{\"attributes\":{\"type\":\"User\"},\"Email\":\"jane.owner@gitlab.example\"}"));
+      stubQuery("SELECT Email FROM User WHERE Id = '005\\' OR Id != \\'' LIMIT 1", records());
+      stubQuery("SELECT Email FROM User WHERE Id = '005U9' LIMIT 1", records("{\"Email\":null}"));
+
+      assertThat(salesforce.findUserEmail("005U1")).contains("jane.owner@gitlab.example");
+      assertThat(salesforce.findUserEmail("005' OR Id != '")).isEmpty();
+      assertThat(salesforce.findUserEmail("005U9")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R39: a 401 on the comments renews the token once and reads them with the new one")
+    void r39_commentsRenewToken() {
+      login.stubFor(post(TOKEN_PATH).inScenario("token").whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(tokenAnswer("00Dexpired")).willSetStateTo("renewed"));
+      login.stubFor(post(TOKEN_PATH).inScenario("token").whenScenarioStateIs("renewed")
+          .willReturn(tokenAnswer("00Dfresh")));
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST)))
+          .withHeader("Authorization", equalTo("Bearer 00Dexpired"))
+          .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+              .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]")));
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST)))
+          .withHeader("Authorization", equalTo("Bearer 00Dfresh"))
+          .willReturn(okJson(SalesforceApiStub.commentPage(POST, List.of(SalesforceApiStub.comment(POST, "0D7C1",
+              "005U1", "Jane Owner", "Done", "2026-03-02T09:30:00.000Z")), null))));
+
+      assertThat(salesforce.findComments(POST)).extracting(ChatterComment::id).containsExactly("0D7C1");
+      login.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+    }
+
+    @Test
+    @DisplayName("R39: a post Salesforce does not know (404) is refused with Salesforce's message")
+    void r39_unknownPost() {
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath("0D5GONE"))).willReturn(aResponse()
+          .withStatus(404).withHeader("Content-Type", "application/json")
+          .withBody("[{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]")));
+
+      assertThatThrownBy(() -> salesforce.findComments("0D5GONE"))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessage("Salesforce: HTTP 404 Not Found on GET /services/data/v65.0/chatter/feed-elements/0D5GONE"
+              + "/capabilities/comments/items: NOT_FOUND: The requested resource does not exist");
+    }
+
+    @Test
+    @DisplayName("R39: a malformed feed element id (400) is refused with Salesforce's message")
+    void r39_badRequest() {
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath("bad-id"))).willReturn(aResponse()
+          .withStatus(400).withHeader("Content-Type", "application/json")
+          .withBody("[{\"errorCode\":\"INVALID_ID_FIELD\",\"message\":\"Invalid identifier: bad-id\"}]")));
+
+      assertThatThrownBy(() -> salesforce.findComments("bad-id"))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessageEndingWith("/comments/items: INVALID_ID_FIELD: Invalid identifier: bad-id");
+    }
+
+    @Test
+    @DisplayName("R39: Salesforce down for maintenance (503) while reading the answers is retryable")
+    void r39_unavailable() {
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.USERS_ME)).willReturn(aResponse().withStatus(503)
+          .withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
+
+      assertThatThrownBy(() -> salesforce.integrationUserId())
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessage("Salesforce: HTTP 503 Service Unavailable on GET /services/data/v65.0/chatter/users/me");
+    }
+
+    @Test
+    @DisplayName("R39: a next page that points off the API, or back to itself, is refused rather than followed")
+    void r39_suspiciousPageLinks() {
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath(POST))).withQueryParam("page", absent())
+          .willReturn(okJson("""
+              {"items": [], "nextPageUrl": "https://elsewhere.example/steal?page=2", "total": 0}""")));
+      instance.stubFor(get(urlPathEqualTo(SalesforceApiStub.commentsPath("0D5LOOP"))).willReturn(okJson("""
+          {"items": [], "total": 0,
+           "nextPageUrl": "/services/data/v65.0/chatter/feed-elements/0D5LOOP/capabilities/comments/items?page=x"}""")));
+
+      assertThatThrownBy(() -> salesforce.findComments(POST))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessageContaining("nextPageUrl is not an API resource");
+      assertThatThrownBy(() -> salesforce.findComments("0D5LOOP"))
+          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessageContaining("page in a circle");
     }
   }
 
