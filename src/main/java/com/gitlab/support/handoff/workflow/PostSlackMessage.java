@@ -22,7 +22,7 @@ public class PostSlackMessage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String channel = Inputs.required(execution, "slackChannel");
-    String text = Inputs.required(execution, "slackText");
+    String text = com.gitlab.support.handoff.texts.Texts.slackMessage(Inputs.required(execution, "slackText"));
     sideEffects.once(execution, channel, new SideEffect(
         key -> ts(slack.postMessage(channel, text, key)),
         (key, attemptedAt) -> slack.findMessage(channel, key, attemptedAt).map(PostSlackMessage::ts),
