@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS sandbox_outbox (
 ALTER TABLE sandbox_outbox ADD COLUMN IF NOT EXISTS effect_key VARCHAR(400);
 ALTER TABLE sandbox_outbox ADD COLUMN IF NOT EXISTS reference VARCHAR(64);
 CREATE INDEX IF NOT EXISTS sandbox_outbox_effect_key ON sandbox_outbox (effect_key);
+-- Room for the longest text a system takes: a Slack message (40,000), a case's subject and description (32,255).
+ALTER TABLE sandbox_outbox ALTER COLUMN text SET DATA TYPE VARCHAR(50000);
 
 -- R21: whose turn it is in each SMB territory's round-robin, shared by every node and kept across restarts.
 CREATE TABLE IF NOT EXISTS smb_case_round_robin (

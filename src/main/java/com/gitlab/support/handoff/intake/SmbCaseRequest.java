@@ -10,13 +10,13 @@ import jakarta.validation.constraints.Size;
  * {@code hvaAdvocate}, a High Value Account's own advocate (R21).
  */
 public record SmbCaseRequest(
-    @NotBlank @Size(max = 255) String subject,
-    @Size(max = 32000) String description,
+    @NotBlank @Size(max = 255, message = HandoffRequest.MAX_CHARACTERS) String subject,
+    @Size(max = 32000, message = HandoffRequest.MAX_CHARACTERS) String description,
     @NotBlank @OneOf({"SUPPORT", "EMAIL", "SDR", "PARTNER", "REFERRAL", "AR", "RENEWAL"}) String origin,
-    @Size(max = 18) String accountId,
-    @Size(max = 18) String contactId,
+    @Size(max = 18, message = HandoffRequest.MAX_CHARACTERS) String accountId,
+    @Size(max = 18, message = HandoffRequest.MAX_CHARACTERS) String contactId,
     @OneOf({"AMER", "EMEA_APJ"}) String territory,
     Boolean highValueAccount,
-    @Size(max = 18) String leadId,
-    @Size(max = 18) String opportunityId,
-    @Size(max = 64) String hvaAdvocate) {}
+    @Size(max = 18, message = HandoffRequest.MAX_CHARACTERS) String leadId,
+    @Size(max = 18, message = HandoffRequest.MAX_CHARACTERS) String opportunityId,
+    @Size(max = 64, message = HandoffRequest.MAX_CHARACTERS) String hvaAdvocate) {}

@@ -27,6 +27,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static final List<String> HANDOFF_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.CAMUNDA_ADMIN);
   private static final List<String> CASE_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.SMB_ADVOCATES_AMER,
       Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS, Groups.CAMUNDA_ADMIN);
+  /** The sandbox's record of side effects and its stand-in replies: for those who run and support the app. */
+  private static final List<String> SANDBOX_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.CAMUNDA_ADMIN);
 
   private final IdentityService identity;
   private final ZendeskProperties zendesk;
@@ -64,7 +66,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String user = credentials.get().user();
     List<String> allowed = path.startsWith("/api/handoffs") ? HANDOFF_GROUPS
-        : path.startsWith("/api/smb-cases") ? CASE_GROUPS : null;
+        : path.startsWith("/api/smb-cases") ? CASE_GROUPS
+        : path.equals("/api/outbox") || path.startsWith("/api/outbox/") || path.startsWith("/api/sandbox/")
+            ? SANDBOX_GROUPS : null;
     if (allowed != null && identity.createGroupQuery().groupMember(user).groupIdIn(allowed.toArray(String[]::new)).count() == 0) {
       problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
           "User '" + user + "' is in none of the groups " + allowed, null);

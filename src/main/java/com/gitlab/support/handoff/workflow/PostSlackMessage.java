@@ -4,6 +4,7 @@ import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.slack.SlackConnector;
 import com.gitlab.support.handoff.listening.SalesThread;
 import com.gitlab.support.handoff.listening.SalesThreads;
+import com.gitlab.support.handoff.texts.Texts;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,7 +34,7 @@ public class PostSlackMessage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String channel = Inputs.required(execution, "slackChannel");
-    String text = Inputs.required(execution, "slackText");
+    String text = Texts.slackMessage(Inputs.required(execution, "slackText"));
     Map<String, Object> message = sideEffects.once(execution, channel, new SideEffect(
         key -> ts(slack.postMessage(channel, text, key)),
         (key, attemptedAt) -> slack.findMessage(channel, key, attemptedAt).map(PostSlackMessage::ts),
