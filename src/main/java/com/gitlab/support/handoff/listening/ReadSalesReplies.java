@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * R39: reads the Chatter posts and Slack pings of this handoff for an answer it has not counted yet.
  * Sets {@code salesReplied}; when true also {@code salesReplyFrom}, {@code salesReplyText},
  * {@code salesReplyUrl}, {@code salesReplyVia} (the first new answer; the text lists every new one), and
- * remembers the answers counted in {@code salesRepliesSeen}, so "ask again" waits for a new one.
+ * remembers the answers counted in {@code salesRepliesSeen} ({@code salesReplyCount} of them), so "ask
+ * again" waits for a new one.
  *
  * <p>Only reads. By default a system that does not answer fails the job (retries, then an incident that
  * names the system); with the input {@code failIfUnreachable} false (the check before an escalation
@@ -67,6 +68,7 @@ public class ReadSalesReplies implements JavaDelegate {
             .collect(Collectors.joining("\n")));
     replies.forEach(reply -> seen.add(reply.key()));
     instance.setVariable(SEEN, String.join(",", seen));
+    instance.setVariable("salesReplyCount", seen.size());
   }
 
   private static Set<String> seen(DelegateExecution execution) {

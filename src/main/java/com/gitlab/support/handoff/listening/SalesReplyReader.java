@@ -3,13 +3,13 @@ package com.gitlab.support.handoff.listening;
 import com.gitlab.support.handoff.connector.ExternalSystem;
 import com.gitlab.support.handoff.connector.salesforce.ChatterComment;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.connector.salesforce.SalesforceUser;
 import com.gitlab.support.handoff.connector.slack.SlackConnector;
 import com.gitlab.support.handoff.connector.slack.SlackReply;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +50,14 @@ public class SalesReplyReader {
           }
         }
       } else if (thread.system() == ExternalSystem.SLACK) {
-        Set<String> counted = slackUsersOf(thread.repliesFrom(), slackIds);
+        Map<String, String> counted = slackUsersOf(thread.repliesFrom(), slackIds);
         for (SlackReply reply : slack.findReplies(thread.channel(), thread.threadId())) {
           String key = "slack:" + thread.channel() + ":" + reply.ts();
-          boolean byWhomWeAsked = counted.isEmpty() ? !reply.byBot() : counted.contains(reply.userId());
+          boolean byWhomWeAsked = counted.isEmpty() ? !reply.byBot() : counted.containsKey(reply.userId());
           if (!seen.contains(key) && byWhomWeAsked) {
-            found.add(new SalesReply(key, "Slack", nameOr(null, reply.userId()), reply.text(),
+            String name = counted.containsKey(reply.userId())
+                ? salesforce.findUser(counted.get(reply.userId())).map(SalesforceUser::name).orElse(null) : null;
+            found.add(new SalesReply(key, "Slack", nameOr(name, reply.userId()), reply.text(),
                 "the thread of our message in " + thread.channel(), instantOf(reply.ts(), thread.postedAt())));
           }
         }
@@ -65,12 +67,15 @@ public class SalesReplyReader {
     return found;
   }
 
-  /** The Slack user ids of these Salesforce users, found by their email; those without one are left out. */
-  private Set<String> slackUsersOf(List<String> salesforceUserIds, Map<String, Optional<String>> cache) {
-    Set<String> ids = new HashSet<>();
+  /**
+   * The Slack user ids of these Salesforce users (to the Salesforce id), found by their email; those
+   * without one are left out.
+   */
+  private Map<String, String> slackUsersOf(List<String> salesforceUserIds, Map<String, Optional<String>> cache) {
+    Map<String, String> ids = new HashMap<>();
     for (String userId : salesforceUserIds) {
       cache.computeIfAbsent(userId, id -> salesforce.findUserEmail(id).flatMap(slack::findUserIdByEmail))
-          .ifPresent(ids::add);
+          .ifPresent(slackId -> ids.put(slackId, userId));
     }
     return ids;
   }
