@@ -57,9 +57,8 @@ class SalesRepliesTest extends RoleWorkflowTestCase {
     fire(ticketId, "escalationDue");
     chatterReply("005U2", "Max Manager", "Jane is out, I asked Rob to call them.");
 
-    Date due = fireNotBackwards("replyCheckDue");
+    fireNotBackwards("replyCheckDue");
 
-    assertThat(due).isEqualTo(Date.from(MONDAY_15_00.plusSeconds(2 * 3600)));
     assertThat(task(ticketId, "reviewSalesReply").getName()).startsWith("Max Manager replied on Chatter");
     assertThat(hasTimer(ticketId, "escalationDue")).isFalse();
     assertThat(chatterPosts(ticketId)).extracting(OutboxEntry::target).containsExactly("005U1", "005U2");
@@ -150,6 +149,32 @@ class SalesRepliesTest extends RoleWorkflowTestCase {
 
     assertThat(chatterPosts(ticketId)).extracting(OutboxEntry::target).containsExactly("005U4");
     assertThat(task(ticketId, "reviewSalesReply").getName()).startsWith("Lara Large AMER replied on Chatter");
+  }
+
+  @Test
+  @DisplayName("R39 R13 the SMB team replies on the Chatter reminder: the wait for pick-up ends and the reply goes on the ticket")
+  void r39_smbTeamRepliesOnTheReminder() {
+    var smb = start("smbSalesUserHandoff", HandoffVariables.smbSalesUser(ticketId));
+    fire(ticketId, "pickupDue");
+    chatterReply("005U9", "Ash ASM AMER", "Ava takes it today.");
+
+    fireNotBackwards("smbReplyCheckDue");
+
+    assertThat(smb).isEnded().hasPassed("reminderSent", "noteSmbTeamReply", "smbTeamPickedUp");
+    assertThat(ticketUpdates(ticketId)).last().extracting(OutboxEntry::text).asString()
+        .contains("Ash ASM AMER replied on Chatter to our reminder", "Ava takes it today.");
+  }
+
+  @Test
+  @DisplayName("R39 R13 without an answer the SMB reminder's thread is read again every 2 business hours")
+  void r39_smbTeamSilentKeepsWaiting() {
+    var smb = start("smbSalesUserHandoff", HandoffVariables.smbSalesUser(ticketId));
+    fire(ticketId, "pickupDue");
+    chatterReply(SandboxSalesforceConnector.INTEGRATION_USER_ID, "Integration", "Bump");
+
+    fireNotBackwards("smbReplyCheckDue");
+
+    assertThat(smb).isWaitingAt("recordSmbPickup", "smbReplyCheckDue");
   }
 
   private void chatterReply(String authorId, String authorName, String text) {
