@@ -56,3 +56,13 @@ CREATE TABLE IF NOT EXISTS sandbox_reply (
   recorded_at TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sandbox_reply_thread ON sandbox_reply (system_name, thread);
+
+-- R40, R15: the Zendesk webhook events already taken (POST /api/zendesk/events), by Zendesk's event id
+-- (or the trigger body's id): a redelivery changes nothing. Inserted before the event is acted on, in
+-- the same transaction; rows older than 30 days are removed hourly (ReceivedEventsCleanup).
+CREATE TABLE IF NOT EXISTS zendesk_event_received (
+  event_id    VARCHAR(200)  NOT NULL PRIMARY KEY,
+  ticket_id   VARCHAR(64),
+  received_at TIMESTAMP     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS zendesk_event_received_at ON zendesk_event_received (received_at);
