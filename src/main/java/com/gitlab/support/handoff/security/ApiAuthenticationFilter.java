@@ -47,9 +47,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (zendesk.verifiesWebhooks() && WEBHOOK_PATHS.contains(path) && "POST".equals(request.getMethod())) {
       CachedBodyRequest cached = new CachedBodyRequest(request);
-      String problem = new ZendeskSignature(zendesk.webhookSecret(), zendesk.webhookTolerance()).problemWith(
-          request.getHeader("X-Zendesk-Webhook-Signature"),
-          request.getHeader("X-Zendesk-Webhook-Signature-Timestamp"), cached.body(), Instant.now());
+      String problem = signatureProblem(request.getHeader("X-Zendesk-Webhook-Signature"),
+          request.getHeader("X-Zendesk-Webhook-Signature-Timestamp"), cached.body());
       if (problem != null) {
         problems.write(response, HttpStatus.UNAUTHORIZED, "Webhook signature refused", problem, null);
         return;
@@ -75,5 +74,25 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     request.setAttribute(USER_ATTRIBUTE, user);
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Why no configured secret verifies the request, or null when one does. Zendesk gives every webhook a
+   * signing secret of its own, and one webhook cannot both subscribe to events and serve triggers, so
+   * {@code handoff.zendesk.webhook-secret} may list several, comma-separated (docs/zendesk-webhooks.md).
+   */
+  private String signatureProblem(String signature, String timestamp, byte[] body) {
+    Instant now = Instant.now();
+    String problem = null;
+    for (String secret : zendesk.webhookSecret().split(",")) {
+      if (secret.isBlank()) {
+        continue;
+      }
+      problem = new ZendeskSignature(secret.trim(), zendesk.webhookTolerance()).problemWith(signature, timestamp, body, now);
+      if (problem == null) {
+        return null;
+      }
+    }
+    return problem;
   }
 }

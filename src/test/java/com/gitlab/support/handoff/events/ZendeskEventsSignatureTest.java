@@ -25,12 +25,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
-/** With {@code handoff.zendesk.webhook-secret} set, only events Zendesk signed reach a handoff (R40). */
+/**
+ * With {@code handoff.zendesk.webhook-secret} set, only events Zendesk signed reach a handoff (R40). The
+ * property lists the secrets of several webhooks (each Zendesk webhook has its own): the intake's and
+ * the events'.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "handoff.zendesk.webhook-secret=" + ZendeskEventsSignatureTest.SECRET)
+    properties = "handoff.zendesk.webhook-secret=" + ZendeskEventsSignatureTest.INTAKE_SECRET + ", "
+        + ZendeskEventsSignatureTest.SECRET)
 @ActiveProfiles(resolver = TestProfiles.class)
 class ZendeskEventsSignatureTest {
 
+  static final String INTAKE_SECRET = "zendesk-intake-signing-secret";
   static final String SECRET = "zendesk-events-signing-secret";
   private final ZendeskSignature zendesk = new ZendeskSignature(SECRET, Duration.ofMinutes(5));
 
@@ -58,6 +64,23 @@ class ZendeskEventsSignatureTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("6201").count()).isZero();
+  }
+
+  @Test
+  @DisplayName("Each webhook's own secret verifies its requests: the intake's starts a handoff, the events' takes an event")
+  void everyListedSecretVerifies() {
+    String intake = "{\"ticketId\":\"6204\",\"requesterEmail\":\"jane@acme.com\",\"requestType\":\"RESELLER\","
+        + "\"summary\":\"Reseller order for Acme\"}";
+    String timestamp = Instant.now().toString();
+    ResponseEntity<Map> started = exchange("/api/handoffs", intake,
+        new ZendeskSignature(INTAKE_SECRET, Duration.ofMinutes(5)).sign(timestamp, bytes(intake)), timestamp, false);
+    String event = statusChanged("01JSIG-6204", "6204", "OPEN", "PENDING");
+
+    ResponseEntity<Map> taken = post(event, zendesk.sign(timestamp, bytes(event)), timestamp, false);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(taken.getBody()).containsEntry("reason", "status is now pending: only solved or closed ends a handoff");
   }
 
   @Test
@@ -92,6 +115,10 @@ class ZendeskEventsSignatureTest {
   }
 
   private ResponseEntity<Map> post(String body, String signature, String timestamp, boolean basic) {
+    return exchange(ZendeskEventController.PATH, body, signature, timestamp, basic);
+  }
+
+  private ResponseEntity<Map> exchange(String path, String body, String signature, String timestamp, boolean basic) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (signature != null) {
@@ -99,7 +126,7 @@ class ZendeskEventsSignatureTest {
       headers.set("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
     }
     TestRestTemplate client = basic ? http.withBasicAuth("admin", "admin-password") : http;
-    return client.exchange(ZendeskEventController.PATH, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    return client.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
   }
 
   private static byte[] bytes(String body) {
