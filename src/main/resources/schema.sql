@@ -73,3 +73,13 @@ CREATE TABLE IF NOT EXISTS sales_thread (
   posted_at                TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sales_thread_root ON sales_thread (root_process_instance_id);
+
+-- R40, R15: the Zendesk webhook events already taken (POST /api/zendesk/events), by Zendesk's event id
+-- (or the trigger body's id): a redelivery changes nothing. Inserted before the event is acted on, in
+-- the same transaction; rows older than 30 days are removed hourly (ReceivedEventsCleanup).
+CREATE TABLE IF NOT EXISTS zendesk_event_received (
+  event_id    VARCHAR(200)  NOT NULL PRIMARY KEY,
+  ticket_id   VARCHAR(64),
+  received_at TIMESTAMP     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS zendesk_event_received_at ON zendesk_event_received (received_at);
