@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yaml.snakeyaml.Yaml;
 
 /** A fresh database for one benchmark run: the embedded H2 file database, or a PostgreSQL schema. */
 abstract class BenchDatabase implements AutoCloseable {
@@ -26,8 +29,25 @@ abstract class BenchDatabase implements AutoCloseable {
   /** Gives deleted rows' space back where the database can (PostgreSQL: VACUUM FULL of the history). */
   void reclaim(JdbcTemplate jdbc) {}
 
+  /** The H2 file database with {@code bench.h2-url-options}, or where that is blank the application's own. */
   static BenchDatabase h2() {
-    return new H2();
+    String configured = System.getProperty("bench.h2-url-options", "");
+    return new H2(configured.isBlank() ? applicationH2Options() : configured);
+  }
+
+  /**
+   * What follows the path in the application's {@code spring.datasource.url} ({@code ;DB_CLOSE_ON_EXIT=FALSE;…}):
+   * the settings a new user's embedded database runs with.
+   */
+  static String applicationH2Options() {
+    try (InputStream yaml = BenchDatabase.class.getResourceAsStream("/application.yaml")) {
+      Map<String, Object> root = new Yaml().load(yaml);
+      String url = String.valueOf(((Map<?, ?>) ((Map<?, ?>) root.get("spring")).get("datasource")).get("url"));
+      int options = url.indexOf(';');
+      return options < 0 ? "" : url.substring(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static BenchDatabase postgres() {
@@ -37,8 +57,11 @@ abstract class BenchDatabase implements AutoCloseable {
   /** The CONTRACT's embedded default: an H2 file database (not in-memory: its data must not count as heap). */
   static final class H2 extends BenchDatabase {
     private final Path directory;
+    private final String options;
 
-    H2() {
+    /** {@code options}: what follows the path in the URL, e.g. {@code ;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0}. */
+    H2(String options) {
+      this.options = options;
       try {
         directory = Files.createTempDirectory("handoff-bench-h2");
       } catch (IOException e) {
@@ -58,8 +81,7 @@ abstract class BenchDatabase implements AutoCloseable {
 
     @Override
     List<String> properties() {
-      return List.of("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE"
-          + System.getProperty("bench.h2-url-options", ";CACHE_SIZE=65536"));
+      return List.of("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("bench") + options);
     }
 
     @Override

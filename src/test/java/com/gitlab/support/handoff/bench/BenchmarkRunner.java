@@ -55,9 +55,12 @@ public final class BenchmarkRunner {
   /** Extra node properties for experiments, e.g. {@code --camunda.bpm.history-level=activity}, comma-separated. */
   static final List<String> EXTRA = Arrays.stream(System.getProperty("bench.properties", "").split(","))
       .map(String::trim).filter(p -> !p.isEmpty()).toList();
-  /** Stages to run: feel (no database), startup, intake, e2e, storm, cleanup (the floors always run). */
+  /**
+   * Stages to run: feel (no database), durability (H2 only: its commit setting before and now, on
+   * databases of its own), startup, intake, e2e, storm, cleanup (the floors run with any of the last five).
+   */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "feel,startup,intake,e2e,storm,cleanup").split(","));
+      System.getProperty("bench.stages", "feel,durability,startup,intake,e2e,storm,cleanup").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -76,8 +79,13 @@ public final class BenchmarkRunner {
     if (STAGES.contains("feel")) {
       FeelBenchmark.run(results);
     }
+    if (STAGES.contains("durability") && List.of(System.getProperty("bench.databases", "h2,postgres").split(","))
+        .stream().anyMatch(db -> db.trim().equals("h2"))) {
+      DurabilityBenchmark.run(results);
+    }
+    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup")::contains);
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
-      if (db.isBlank() || db.trim().equals("none")) {
+      if (!databaseStages || db.isBlank() || db.trim().equals("none")) {
         continue; // -Dbench.databases=none: only the stages without a database (feel)
       }
       if (db.trim().equals("postgres") && !SharedPostgres.answers()) {
@@ -231,8 +239,12 @@ public final class BenchmarkRunner {
 
   // ---------------------------------------------------------------- intake and end to end
 
-  /** {@value #CLIENTS} clients post {@code bench.intake} handoffs (ticket ids {@code prefix}N), each call timed. */
   private Rate intake(Node node, String prefix) throws Exception {
+    return intake(node, prefix, INTAKE);
+  }
+
+  /** {@value #CLIENTS} clients post {@code count} handoffs (ticket ids {@code prefix}N), each call timed. */
+  static Rate intake(Node node, String prefix, int count) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8));
     URI uri = URI.create("http://127.0.0.1:" + node.port() + "/api/handoffs");
@@ -256,26 +268,33 @@ public final class BenchmarkRunner {
       }
     };
     concurrently(100, 4, i -> post.accept(1_000_000 + i));
-    Rate rate = timedConcurrently(INTAKE, CLIENTS, post);
+    Rate rate = timedConcurrently(count, CLIENTS, post);
     rate.count = accepted.get() - 100;
-    rate.extra = (INTAKE + 100 - accepted.get()) == 0 ? "" : (INTAKE + 100 - accepted.get()) + " not accepted";
+    rate.extra = (count + 100 - accepted.get()) == 0 ? "" : (count + 100 - accepted.get()) + " not accepted";
     return rate;
   }
 
-  /** N handoffs posted at once by 16 clients, timed until the last Account Owner mention is in the outbox. */
   private Rate endToEnd(Node node, JdbcTemplate jdbc) throws Exception {
+    return endToEnd(node, jdbc, "E", E2E);
+  }
+
+  /**
+   * {@code count} handoffs (tickets {@code prefix}N) started at once by 16 clients, timed until the last
+   * Account Owner mention is in the outbox.
+   */
+  static Rate endToEnd(Node node, JdbcTemplate jdbc, String prefix, int count) throws Exception {
     HandoffIntake intake = node.bean(HandoffIntake.class);
     Stopwatch watch = new Stopwatch();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
-      for (int i = 0; i < E2E; i++) {
+      for (int i = 0; i < count; i++) {
         int n = i;
-        clients.submit(() -> intake.start(request("E" + n), USER));
+        clients.submit(() -> intake.start(request(prefix + n), USER));
       }
       boolean done = waitFor(STAGE_LIMIT, Duration.ofMillis(100), () -> jdbc.queryForObject(
-          "SELECT count(*) FROM sandbox_outbox WHERE action = 'CHATTER_POST' AND target = '005U1' AND ticket_id LIKE 'E%'",
-          Long.class) >= E2E);
-      return Rate.of(E2E, watch, done);
+          "SELECT count(*) FROM sandbox_outbox WHERE action = 'CHATTER_POST' AND target = '005U1' AND ticket_id LIKE ?",
+          Long.class, prefix + "%") >= count);
+      return Rate.of(count, watch, done);
     } finally {
       clients.shutdownNow();
     }
@@ -401,7 +420,7 @@ public final class BenchmarkRunner {
 
   // ---------------------------------------------------------------- plumbing
 
-  private static boolean waitFor(Duration limit, Duration poll, BooleanSupplier condition) {
+  static boolean waitFor(Duration limit, Duration poll, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) {

@@ -45,15 +45,25 @@ public final class NodeProcess implements AutoCloseable {
    * and {@code properties} ({@code --name=value}).
    */
   public static NodeProcess start(String name, List<String> profiles, List<String> properties) {
-    return launch(name, List.of("-cp", classPath(), MAIN_CLASS), profiles, properties);
+    return launch(name, List.of("-cp", classPath(), MAIN_CLASS), profiles, properties, null);
+  }
+
+  /**
+   * As {@link #start}, with {@code workingDirectory} as the node's current directory: where the
+   * embedded default's relative {@code ./data} lies, so a test can run the application with its own
+   * H2 URL, unchanged, on a database of its own.
+   */
+  public static NodeProcess startIn(Path workingDirectory, String name, List<String> profiles, List<String> properties) {
+    return launch(name, List.of("-cp", classPath(), MAIN_CLASS), profiles, properties, workingDirectory);
   }
 
   /** Starts the packaged application ({@code java -jar}), as an operator does. */
   public static NodeProcess startJar(Path jar, String name, List<String> profiles, List<String> properties) {
-    return launch(name, List.of("-jar", jar.toString()), profiles, properties);
+    return launch(name, List.of("-jar", jar.toAbsolutePath().toString()), profiles, properties, null);
   }
 
-  private static NodeProcess launch(String name, List<String> what, List<String> profiles, List<String> properties) {
+  private static NodeProcess launch(String name, List<String> what, List<String> profiles, List<String> properties,
+      Path workingDirectory) {
     int port = freePort();
     List<String> active = new ArrayList<>(List.of("demo"));
     active.addAll(profiles);
@@ -69,10 +79,14 @@ public final class NodeProcess implements AutoCloseable {
         "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR"));
     command.addAll(properties);
     try {
-      Path log = Files.createDirectories(Path.of("target", "nodes")).resolve(name + ".log");
+      Path log = Files.createDirectories(Path.of("target", "nodes").toAbsolutePath()).resolve(name + ".log");
       Files.writeString(log, String.join(" ", command) + System.lineSeparator());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      if (workingDirectory != null) {
+        builder.directory(Files.createDirectories(workingDirectory).toFile());
+      }
+      Process process = builder.start();
       // A test or benchmark JVM that ends early takes its nodes with it, instead of leaving them running.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
       return new NodeProcess(name, port, process, log);
@@ -161,12 +175,13 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * This JVM's class path without empty entries: Surefire's ends with a separator, which Java reads as
-   * the working directory, where {@code processes/} would be found a second time.
+   * This JVM's class path without empty entries, made absolute (a node may run in another directory):
+   * Surefire's ends with a separator, which Java reads as the working directory, where
+   * {@code processes/} would be found a second time.
    */
   private static String classPath() {
     return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        .filter(entry -> !entry.isBlank()).map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static int freePort() {
