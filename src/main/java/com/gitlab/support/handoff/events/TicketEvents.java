@@ -85,8 +85,8 @@ public class TicketEvents {
       case OTHER:
         return EventOutcome.ignored(event, event.type() + " changes nothing in a handoff");
       case STATUS_CHANGED:
-        if (!ENDING_STATUSES.contains(event.current())) {
-          return EventOutcome.ignored(event, "status is now " + event.current()
+        if (!isOneOf(ENDING_STATUSES, event.current())) {
+          return EventOutcome.ignored(event, "status is now " + name(event.current())
               + ": only solved or closed ends a handoff");
         }
         break;
@@ -97,7 +97,7 @@ public class TicketEvents {
         }
         break;
       case PRIORITY_RAISED:
-        if (!RAISED_PRIORITIES.contains(event.current())) {
+        if (!isOneOf(RAISED_PRIORITIES, event.current())) {
           return EventOutcome.ignored(event, "priority is now " + name(event.current())
               + ": only a raise to high or urgent matters");
         }
@@ -111,7 +111,17 @@ public class TicketEvents {
   }
 
   static boolean isRaise(String previous, String current) {
-    return RAISED_PRIORITIES.contains(current) && PRIORITIES.indexOf(current) > PRIORITIES.indexOf(previous);
+    return isOneOf(RAISED_PRIORITIES, current) && PRIORITIES.indexOf(current) > rank(previous);
+  }
+
+  /** -1 for no priority (or one Zendesk does not have), below {@code low}. */
+  private static int rank(String priority) {
+    return priority == null ? -1 : PRIORITIES.indexOf(priority);
+  }
+
+  /** {@code Set.of(…).contains(null)} throws; a ticket without a priority is a value here. */
+  private static boolean isOneOf(Set<String> values, String value) {
+    return value != null && values.contains(value);
   }
 
   private EventOutcome endHandoff(TicketEvent event, TicketInstances.Tree tree) {

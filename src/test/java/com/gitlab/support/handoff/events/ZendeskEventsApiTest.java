@@ -221,6 +221,19 @@ class ZendeskEventsApiTest {
   }
 
   @Test
+  @DisplayName("R15 a priority removed (none now): 202, nothing changes")
+  void r15_priorityRemovedIsIgnored() {
+    ProcessInstance parent = startHandoff("6122", "ticketEventsChild");
+
+    ResponseEntity<Map> response = post(priorityChanged("01JEVT-6122-none", "6122", "NORMAL", ""));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(response.getBody())
+        .containsEntry("reason", "priority changed from normal to none: only a raise to high or urgent matters");
+    assertThat(runtime.getVariable(parent.getId(), "priority")).isEqualTo("normal");
+  }
+
+  @Test
   @DisplayName("R40 a comment added is taken and ignored with the reason")
   void r40_commentAddedIsIgnored() {
     startHandoff("6121", "ticketEventsChild");
