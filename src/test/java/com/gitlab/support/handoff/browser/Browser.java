@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -124,6 +125,25 @@ final class Browser implements AutoCloseable {
   void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /**
+   * Clicks like a user who first moves the pointer off whatever it rests on: Tasklist's tooltips (a
+   * filter's description) appear under a resting pointer and would catch the click.
+   */
+  void clickPastTooltips(By locator) {
+    for (int attempt = 1; ; attempt++) {
+      new Actions(driver).moveToLocation(VIEWPORT.width - 2, VIEWPORT.height - 2).perform();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tooltip-inner")));
+      try {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        if (attempt == 3) {
+          throw covered;
+        }
+      }
+    }
   }
 
   /** Saves what the page shows now as target/screenshots/{name}.png and returns the file. */

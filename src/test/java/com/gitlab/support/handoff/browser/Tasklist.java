@@ -46,7 +46,7 @@ final class Tasklist {
 
   /** Clicks a filter in the left column and waits for its task list. */
   Tasklist openFilter(String name) {
-    browser.waiter().until(ExpectedConditions.elementToBeClickable(filter(name))).click();
+    browser.clickPastTooltips(filter(name));
     browser.waiter().until(ExpectedConditions.attributeContains(
         By.xpath("//div[contains(@class,'task-filter')][.//h4/a[text()[normalize-space(.)=" + literal(name) + "]]]"),
         "class", "active"));
