@@ -1,7 +1,6 @@
 package com.gitlab.support.handoff.listening;
 
 import com.gitlab.support.handoff.connector.ConnectorException;
-import com.gitlab.support.handoff.connector.sandbox.OutboxContext;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -44,8 +43,7 @@ public class ReadSalesReplies implements JavaDelegate {
     Set<String> seen = seen(execution);
     List<SalesReply> replies;
     try {
-      replies = OutboxContext.forTicket(execution.getProcessBusinessKey(),
-          () -> reader.newReplies(threads.of(execution), seen));
+      replies = reader.newReplies(threads.of(execution), seen);
     } catch (ConnectorException e) {
       if (!Boolean.FALSE.equals(Inputs.flag(execution, "failIfUnreachable"))) {
         throw e;

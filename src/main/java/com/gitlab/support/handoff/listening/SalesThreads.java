@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,9 +88,5 @@ public class SalesThreads {
       }
     }
     return removed;
-  }
-
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 }

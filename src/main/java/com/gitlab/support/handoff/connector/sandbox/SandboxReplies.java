@@ -1,12 +1,15 @@
 package com.gitlab.support.handoff.connector.sandbox;
 
 import com.gitlab.support.handoff.connector.ExternalSystem;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +37,20 @@ public class SandboxReplies {
 
   public Reply add(ExternalSystem system, String thread, String authorId, String authorName, String text) {
     Instant at = ClockUtil.getCurrentTime().toInstant();
-    jdbc.update("INSERT INTO sandbox_reply (system_name, thread, author_id, author_name, text, recorded_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", system.name(), thread, authorId, authorName, text, Timestamp.from(at));
-    Long id = jdbc.queryForObject("SELECT MAX(id) FROM sandbox_reply WHERE system_name = ? AND thread = ?",
-        Long.class, system.name(), thread);
-    return new Reply(id, authorId, authorName, text, at);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO sandbox_reply"
+          + " (system_name, thread, author_id, author_name, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      insert.setString(1, system.name());
+      insert.setString(2, thread);
+      insert.setString(3, authorId);
+      insert.setString(4, authorName);
+      insert.setString(5, text);
+      insert.setTimestamp(6, Timestamp.from(at));
+      return insert;
+    }, key);
+    return new Reply(key.getKey().longValue(), authorId, authorName, text, at);
   }
 
   /** The answers on a thread, oldest first. */
