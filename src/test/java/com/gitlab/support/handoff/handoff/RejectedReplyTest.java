@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.gitlab.support.handoff.handoff.HandoffVariables.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -15,36 +14,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.gitlab.support.handoff.RemoteSystem;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.ProcessTestCase;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A reply Zendesk refuses is not lost: the engineer fixes the cause and the reply goes out once. */
 class RejectedReplyTest extends ProcessTestCase {
 
-  static final WireMockServer zendeskApi = new WireMockServer(wireMockConfig().dynamicPort());
-
-  static {
-    zendeskApi.start();
-  }
-
-  @AfterAll
-  static void stopZendesk() {
-    zendeskApi.stop();
-  }
+  @RegisterExtension
+  static final RemoteSystem zendeskApi = RemoteSystem.zendesk();
 
   @DynamicPropertySource
-  static void realZendesk(DynamicPropertyRegistry registry) {
-    registry.add("handoff.zendesk.base-url", zendeskApi::baseUrl);
-    registry.add("handoff.zendesk.email", () -> "support@example.com");
-    registry.add("handoff.zendesk.api-token", () -> "zendesk-token");
-    registry.add("handoff.zendesk.escalated-to-sales-field-id", () -> "360001");
+  static void remoteSystems(DynamicPropertyRegistry registry) {
+    zendeskApi.register(registry);
   }
 
   @Test

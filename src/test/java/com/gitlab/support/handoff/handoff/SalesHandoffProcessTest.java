@@ -33,7 +33,7 @@ class SalesHandoffProcessTest extends ProcessTestCase {
     assertThat((String) runtimeService().getVariable(pi.getId(), "guidance")).containsIgnoringCase("upgrade");
 
     complete(task(pi), withVariables("customerReply", "Please use the upgrade button in the Customer Portal."));
-    runJobs(pi);
+    runAsyncSteps(pi);
 
     assertThat(pi).isEnded().hasPassed("answerTicket", "answeredBySupport");
     assertThat(outboxFor("7001")).singleElement().satisfies(update -> {
@@ -129,7 +129,7 @@ class SalesHandoffProcessTest extends ProcessTestCase {
   @DisplayName("R4 no account in Salesforce: the New Sales Quote macro answers and nothing is passed")
   void notInSalesforce() {
     ProcessInstance pi = start(ticket("7009").from("founder@unknown-startup.dev").asking("NEW_BUSINESS_QUOTE"));
-    runJobs(pi);
+    runAsyncSteps(pi);
 
     assertThat(pi).isEnded().hasPassed("replyNewSalesQuote", "answeredWithQuoteMacro")
         .hasNotPassed("callNamedAccountOwnerHandoff", "callSmbSalesUserHandoff", "callOtherAccountOwnerHandoff");
@@ -178,7 +178,7 @@ class SalesHandoffProcessTest extends ProcessTestCase {
   @DisplayName("R1 once a ticket's handoff has ended, the ticket may be handed off again")
   void ticketCanBeHandedOffAgainAfterTheEnd() {
     ProcessInstance first = start(ticket("7014").from("nobody@unknown-startup.dev").asking("NEW_BUSINESS_QUOTE"));
-    runJobs(first);
+    runAsyncSteps(first);
     assertThat(first).isEnded();
 
     ProcessInstance second = start(ticket("7014").asking("PLAN_UPGRADE"));
@@ -203,19 +203,7 @@ class SalesHandoffProcessTest extends ProcessTestCase {
 
   private ProcessInstance start(HandoffVariables variables) {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("salesHandoff", variables.build());
-    runJobs(pi);
+    runAsyncSteps(pi);
     return pi;
-  }
-
-  /** Runs the instance's due jobs (not timers) until it waits for a person, a message or a timer. */
-  private void runJobs(ProcessInstance pi) {
-    for (int i = 0; i < 50; i++) {
-      List<Job> jobs = managementService().createJobQuery().processInstanceId(pi.getId()).executable().messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService().executeJob(job.getId()));
-    }
-    throw new AssertionError("Instance " + pi.getId() + " still has jobs after 50 rounds");
   }
 }

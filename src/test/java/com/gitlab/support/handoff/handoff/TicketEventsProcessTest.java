@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TicketEventsProcessTest extends ProcessTestCase {
 
-  private static final Instant FRIDAY_15_00 = Instant.parse("2026-11-27T15:00:00Z");
 
   @Autowired TicketEvents ticketEvents;
 
@@ -39,14 +38,14 @@ class TicketEventsProcessTest extends ProcessTestCase {
 
   @BeforeEach
   void onFriday() {
-    ClockUtil.setCurrentTime(Date.from(FRIDAY_15_00));
+    clockAt(FRIDAY_15_00);
   }
 
   @Test
   @DisplayName("R40 a ticket solved mid-ladder ends salesHandoff, the Named workflow and the ladder on 'Ticket solved in Zendesk'; nothing more is sent")
   void r40_solvedMidLadderEndsEveryProcess() {
     ProcessInstance handoff = start(ticket(ticketId).from("jane@acme.com").asking("ALTERNATIVE_PAYMENT_METHOD"));
-    fire("escalationDue");
+    fire(ticketId, "escalationDue");
     int sent = outboxFor(ticketId).size();
     assertThat(outboxFor(ticketId)).filteredOn(e -> e.action().equals("CHATTER_POST")).hasSize(2);
 
@@ -105,9 +104,9 @@ class TicketEventsProcessTest extends ProcessTestCase {
     assertThat(slackMessages()).isEmpty();
 
     ticketEvents.receive(priority("normal", "urgent"));
-    runJobs();
+    runAsyncSteps(ticketId);
     ticketEvents.receive(priority("high", "urgent"));
-    runJobs();
+    runAsyncSteps(ticketId);
 
     assertThat(slackMessages()).filteredOn(message -> message.text().contains("became urgent")).singleElement()
         .extracting(OutboxEntry::text).asString().contains("Ticket " + ticketId + " for Acme became urgent");
@@ -121,7 +120,7 @@ class TicketEventsProcessTest extends ProcessTestCase {
     assertThat(slackMessages()).isEmpty();
 
     ticketEvents.receive(priority("normal", "high"));
-    runJobs();
+    runAsyncSteps(ticketId);
 
     assertThat(outboxFor(ticketId)).filteredOn(e -> e.action().equals("TICKET_UPDATE"))
         .anySatisfy(update -> assertThat(update.text()).contains("Tom TAM (Technical Account Manager) is copied"));
@@ -142,36 +141,12 @@ class TicketEventsProcessTest extends ProcessTestCase {
   private ProcessInstance start(HandoffVariables variables) {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("salesHandoff", ticketId,
         variables.with("ticketId", ticketId).build());
-    runJobs();
+    runAsyncSteps(ticketId);
     return instance;
   }
 
   private List<OutboxEntry> slackMessages() {
-    return outboxFor(ticketId).stream().filter(e -> e.action().equals("SLACK_MESSAGE")).toList();
-  }
-
-  private void runJobs() {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list()
-          .stream().flatMap(pi -> managementService().createJobQuery().processInstanceId(pi.getId())
-              .messages().executable().list().stream())
-          .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService().executeJob(job.getId()));
-    }
-    throw new IllegalStateException("jobs keep coming");
-  }
-
-  private void fire(String activityId) {
-    Job timer = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticketId).list().stream()
-        .flatMap(pi -> managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-            .timers().list().stream())
-        .findFirst().orElseThrow();
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService().executeJob(timer.getId());
-    runJobs();
+    return outbox(ticketId, "SLACK_MESSAGE");
   }
 
   /** The ticket's instance of this process has ended, and passed {@code endEventId} on its way out. */

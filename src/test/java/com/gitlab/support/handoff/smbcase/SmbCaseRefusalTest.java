@@ -13,16 +13,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.gitlab.support.handoff.RemoteSystem;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,21 +34,16 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
   private static final String CASE = "/services/data/v65.0/sobjects/Case/500REST1";
 
-  static final WireMockServer salesforceApi = SalesforceApiStub.started();
-
-  @AfterAll
-  static void stopSalesforce() {
-    salesforceApi.stop();
-  }
+  @RegisterExtension
+  static final RemoteSystem salesforceApi = RemoteSystem.salesforce();
 
   @DynamicPropertySource
-  static void realSalesforce(DynamicPropertyRegistry registry) {
-    SalesforceApiStub.register(registry, salesforceApi);
+  static void remoteSystems(DynamicPropertyRegistry registry) {
+    salesforceApi.register(registry);
   }
 
   @BeforeEach
   void salesforceAcceptsCaseUpdates() {
-    SalesforceApiStub.resetWithToken(salesforceApi);
     salesforceApi.stubFor(patch(urlPathMatching("/services/data/v65.0/sobjects/Case/.*"))
         .willReturn(aResponse().withStatus(204)));
   }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.gitlab.support.handoff.RemoteSystem;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.SalesHandoffApplication;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
@@ -33,11 +33,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -64,17 +64,12 @@ class SideEffectRetryTest {
   private static final String QUERY = "/services/data/v65.0/query";
   private static final String PROCESS = "chatterWithRetries";
 
-  /** One server for the class, reset per test. */
-  static final WireMockServer salesforceApi = SalesforceApiStub.started();
-
-  @AfterAll
-  static void stopSalesforce() {
-    salesforceApi.stop();
-  }
+  @RegisterExtension
+  static final RemoteSystem salesforceApi = RemoteSystem.salesforce();
 
   @DynamicPropertySource
-  static void realSalesforce(DynamicPropertyRegistry registry) {
-    SalesforceApiStub.register(registry, salesforceApi);
+  static void remoteSystems(DynamicPropertyRegistry registry) {
+    salesforceApi.register(registry);
   }
 
   @Autowired ProcessEngine processEngine;
@@ -93,7 +88,6 @@ class SideEffectRetryTest {
         .addModelInstance(PROCESS + ".bpmn", chatterWithRetries())
         .deploy()
         .getId();
-    SalesforceApiStub.resetWithToken(salesforceApi);
   }
 
   @AfterEach

@@ -9,16 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.gitlab.support.handoff.RemoteSystem;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,23 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class FixAndRetryTest extends RoleWorkflowTestCase {
 
-  static final WireMockServer salesforceApi = SalesforceApiStub.started();
-
-  @AfterAll
-  static void stopSalesforce() {
-    salesforceApi.stop();
-  }
+  @RegisterExtension
+  static final RemoteSystem salesforceApi = RemoteSystem.salesforce();
 
   @DynamicPropertySource
-  static void realSalesforce(DynamicPropertyRegistry registry) {
-    SalesforceApiStub.register(registry, salesforceApi);
+  static void remoteSystems(DynamicPropertyRegistry registry) {
+    salesforceApi.register(registry);
   }
 
   private final String ticketId = HandoffVariables.newTicketId();
 
   @BeforeEach
   void salesforceRefusesTheFirstPost() {
-    SalesforceApiStub.resetWithToken(salesforceApi);
     salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
             [{"message": "inactive user 005U1", "errorCode": "INVALID_CROSS_REFERENCE_KEY", "fields": []}]"""))
