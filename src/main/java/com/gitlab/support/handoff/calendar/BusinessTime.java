@@ -10,12 +10,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Business time: wall-clock time with weekends and configured holidays cut out, in the configured zone
+ * Business time: wall-clock time with weekends and holidays cut out, in the configured zone
  * ("24 hours" in the handbook means 24 hours of business days). Usable from BPMN, e.g.
  * {@code timeDate="${businessTime.plusHours(24)}"}.
  *
@@ -23,16 +26,31 @@ import org.springframework.stereotype.Component;
  * daylight-saving change (Friday 15:00 + 24 h is Monday 15:00 local on both sides of it); a result
  * that falls into a spring-forward gap moves later by the gap, and one in a fall-back overlap takes
  * the earlier offset.
+ *
+ * <p>Holidays are those of {@code handoff.calendar.holidays} and those of the deployed decision
+ * {@code holidays} ({@link DeployedHolidays}), read afresh for each calculation.
  */
 @Component("businessTime")
 public class BusinessTime {
 
   private final ZoneId zone;
-  private final Set<LocalDate> holidays;
+  private final Set<LocalDate> configuredHolidays;
+  private final Supplier<Set<LocalDate>> deployedHolidays;
 
+  /** The configured calendar only (no deployed holidays). */
   public BusinessTime(CalendarProperties properties) {
+    this(properties, Set::of);
+  }
+
+  @Autowired
+  public BusinessTime(CalendarProperties properties, DeployedHolidays deployedHolidays) {
+    this(properties, deployedHolidays::dates);
+  }
+
+  BusinessTime(CalendarProperties properties, Supplier<Set<LocalDate>> deployedHolidays) {
     this.zone = properties.zone();
-    this.holidays = Set.copyOf(properties.holidays());
+    this.configuredHolidays = Set.copyOf(properties.holidays());
+    this.deployedHolidays = deployedHolidays;
   }
 
   /**
@@ -46,7 +64,8 @@ public class BusinessTime {
       throw new IllegalArgumentException(
           "Business duration " + businessDuration + " is negative; a deadline cannot lie in the past");
     }
-    LocalDateTime cursor = firstBusinessMoment(start.atZone(zone).toLocalDateTime());
+    Days days = days();
+    LocalDateTime cursor = days.firstBusinessMoment(start.atZone(zone).toLocalDateTime());
     Duration remaining = businessDuration;
     while (true) {
       Duration restOfDay = Duration.between(cursor, cursor.toLocalDate().plusDays(1).atStartOfDay());
@@ -54,7 +73,7 @@ public class BusinessTime {
         return toInstant(cursor.plus(remaining));
       }
       remaining = remaining.minus(restOfDay);
-      cursor = nextBusinessDay(cursor.toLocalDate()).atStartOfDay();
+      cursor = days.nextBusinessDay(cursor.toLocalDate()).atStartOfDay();
     }
   }
 
@@ -73,17 +92,17 @@ public class BusinessTime {
     return Date.from(plus(now(), BusinessDurations.parse(isoDuration)));
   }
 
-  /** Whether {@code date} is a business day: not Saturday, Sunday or a configured holiday. */
+  /** Whether {@code date} is a business day: not Saturday, Sunday or a holiday. */
   public boolean isBusinessDay(LocalDate date) {
-    DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    return days().isBusinessDay(date);
   }
 
   /** The first moment strictly after {@code from} that is {@code time} local on a business day, e.g. a morning job. */
   public Instant nextBusinessDayAt(Instant from, LocalTime time) {
+    Days days = days();
     LocalDate day = from.atZone(zone).toLocalDate();
-    if (!isBusinessDay(day) || !toInstant(day.atTime(time)).isAfter(from)) {
-      day = nextBusinessDay(day);
+    if (!days.isBusinessDay(day) || !toInstant(day.atTime(time)).isAfter(from)) {
+      day = days.nextBusinessDay(day);
     }
     return toInstant(day.atTime(time));
   }
@@ -93,16 +112,35 @@ public class BusinessTime {
     return Date.from(nextBusinessDayAt(now(), LocalTime.parse(localTime)));
   }
 
-  private LocalDateTime firstBusinessMoment(LocalDateTime local) {
-    return isBusinessDay(local.toLocalDate()) ? local : nextBusinessDay(local.toLocalDate()).atStartOfDay();
+  /** The holidays as they are now: read once for a whole calculation. */
+  private Days days() {
+    Set<LocalDate> deployed = deployedHolidays.get();
+    if (deployed.isEmpty()) {
+      return new Days(configuredHolidays);
+    }
+    Set<LocalDate> all = new HashSet<>(configuredHolidays);
+    all.addAll(deployed);
+    return new Days(all);
   }
 
-  private LocalDate nextBusinessDay(LocalDate date) {
-    LocalDate next = date.plusDays(1);
-    while (!isBusinessDay(next)) {
-      next = next.plusDays(1);
+  private record Days(Set<LocalDate> holidays) {
+
+    boolean isBusinessDay(LocalDate date) {
+      DayOfWeek day = date.getDayOfWeek();
+      return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
     }
-    return next;
+
+    LocalDateTime firstBusinessMoment(LocalDateTime local) {
+      return isBusinessDay(local.toLocalDate()) ? local : nextBusinessDay(local.toLocalDate()).atStartOfDay();
+    }
+
+    LocalDate nextBusinessDay(LocalDate date) {
+      LocalDate next = date.plusDays(1);
+      while (!isBusinessDay(next)) {
+        next = next.plusDays(1);
+      }
+      return next;
+    }
   }
 
   private Instant toInstant(LocalDateTime local) {
