@@ -1,11 +1,16 @@
 package com.gitlab.support.handoff.smbcase;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +18,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.gitlab.support.handoff.RemoteSystem;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
@@ -27,12 +33,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What Salesforce refuses goes to SMB Ops, who fix and retry or do it by hand. Salesforce is a real
- * HTTP server here (WireMock), so the REST connector's refusals are the real ones.
+ * What Salesforce refuses goes to SMB Ops, who fix and retry or do it by hand; what it accepts needs
+ * nobody. Salesforce is a real HTTP server here (WireMock), so the REST connector's calls and
+ * refusals are the real ones.
  */
 class SmbCaseRefusalTest extends SmbCaseTestCase {
 
   private static final String CASE = "/services/data/v65.0/sobjects/Case/500REST1";
+  private static final String OPPORTUNITY = "/services/data/v65.0/sobjects/Opportunity/006O9";
+  private static final String SOAP = "/services/Soap/u/65.0";
 
   @RegisterExtension
   static final RemoteSystem salesforceApi = RemoteSystem.salesforce();
@@ -97,8 +106,39 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
   }
 
   @Test
-  @DisplayName("R37 a connector that cannot convert the Lead hands the close to SMB Ops, who finish it by hand")
-  void leadConversionByHand() {
+  @DisplayName("R37 R38 closing converts the Lead and closes the Opportunity in Salesforce, no person involved")
+  void r37_r38_closingWithoutAPerson() {
+    stubLead();
+    salesforceApi.stubFor(post(SOAP).willReturn(soapAnswer(200, """
+        <convertLeadResponse><result><accountId>001A1</accountId><contactId>003C1</contactId><leadId>00QL1</leadId>
+          <opportunityId xsi:nil="true"/><success>true</success></result></convertLeadResponse>""")));
+    salesforceApi.stubFor(patch(urlPathEqualTo(OPPORTUNITY)).willReturn(aResponse().withStatus(204)));
+    ProcessInstance instance = restCase(SmbCaseVariables.caseFrom("SUPPORT", "Support ticket 4711: wire transfer")
+        .withoutContact().with("leadId", "00QL1").with("opportunityId", "006O9").with("opportunityCloseDate", "2026-12-15"));
+    save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY).with("opportunityCloseDate", "2026-12-15"));
+
+    save(instance, CaseUpdate.status(CaseUpdate.RESOLVED, FRIDAY).resolved("Completed Sales Assisted Order", "NA")
+        .with("opportunityCloseDate", "2026-12-15").with("opportunityOutcome", "Closed Won"));
+
+    assertThat(instance).isWaitingAt("lateEmailWindow");
+    assertThat(taskService().createTaskQuery().processInstanceBusinessKey(businessKey(instance)).list()).isEmpty();
+    assertThat(variable(instance, "contactId")).isEqualTo("003C1");
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(SOAP))
+        .withRequestBody(containing("<urn:leadId>00QL1</urn:leadId>")));
+    salesforceApi.verify(patchRequestedFor(urlPathEqualTo(OPPORTUNITY))
+        .withRequestBody(equalToJson("{\"CloseDate\": \"2026-11-27\", \"StageName\": \"Closed Won\"}")));
+    salesforceApi.verify(patchRequestedFor(urlPathEqualTo(CASE))
+        .withRequestBody(matchingJsonPath("$.Status", equalTo("Closed: Resolved"))));
+  }
+
+  @Test
+  @DisplayName("R37 a conversion Salesforce refuses hands the close to SMB Ops with Salesforce's reason; they finish it by hand")
+  void r37_refusedConversionByHand() {
+    stubLead();
+    salesforceApi.stubFor(post(SOAP).willReturn(soapAnswer(200, """
+        <convertLeadResponse><result><errors><message>A contact needs a phone number</message>
+          <statusCode>FIELD_CUSTOM_VALIDATION_EXCEPTION</statusCode></errors><leadId>00QL1</leadId>
+          <success>false</success></result></convertLeadResponse>""")));
     ProcessInstance instance = restCase(SmbCaseVariables.caseFrom("SUPPORT", "Support ticket 4711: wire transfer")
         .withoutContact().with("leadId", "00QL1"));
     save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY));
@@ -107,10 +147,32 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
     Task fix = task(instance, "fixClose");
     assertThat(fix.getName()).isEqualTo("Finish closing case " + businessKey(instance) + " in Salesforce, or fix and retry");
-    assertThat((String) variable(instance, "connectorError")).contains("convert lead 00QL1 in Salesforce by hand");
+    assertThat((String) variable(instance, "connectorError"))
+        .contains("convertLead of Lead 00QL1 refused: FIELD_CUSTOM_VALIDATION_EXCEPTION: A contact needs a phone number");
     complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Converted the lead and closed the case"));
 
     assertThat(instance).isWaitingAt("lateEmailWindow");
     assertThat(runtimeService().getVariable(instance.getId(), "closedAt")).isNotNull();
+  }
+
+  private static void stubLead() {
+    salesforceApi.stubFor(get(urlPathEqualTo("/services/data/v65.0/query")).withQueryParam("q",
+            equalTo("SELECT Id, IsConverted, ConvertedContactId FROM Lead WHERE Id = '00QL1' LIMIT 1"))
+        .willReturn(okJson("""
+            {"totalSize": 1, "done": true, "records": [{"attributes": {"type": "Lead"}, "Id": "00QL1",
+             "IsConverted": false, "ConvertedContactId": null}]}""")));
+    salesforceApi.stubFor(get(urlPathEqualTo("/services/data/v65.0/query")).withQueryParam("q",
+            equalTo("SELECT MasterLabel FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1"))
+        .willReturn(okJson("""
+            {"totalSize": 1, "done": true, "records": [{"attributes": {"type": "LeadStatus"}, "MasterLabel": "Closed - Converted"}]}""")));
+  }
+
+  /** A Partner SOAP API answer around {@code body}. */
+  private static ResponseDefinitionBuilder soapAnswer(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>%s</soapenv:Body></soapenv:Envelope>"""
+        .formatted(body));
   }
 }

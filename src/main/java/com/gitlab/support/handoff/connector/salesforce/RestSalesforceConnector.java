@@ -34,7 +34,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Salesforce over its REST API: OAuth 2.0 client credentials, SOQL look-ups, Chatter and Cases.
+ * Salesforce over its REST API: OAuth 2.0 client credentials, SOQL look-ups, Chatter, Cases and
+ * Opportunities; lead conversion over the SOAP API with the same token.
  *
  * <p>Choices worth knowing:
  * <ul>
@@ -49,6 +50,19 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       is {@code {instance_url}/{feed element id}}.</li>
  *   <li>Answers (R39): the comments capability of our feed element, every page, oldest first; who we
  *       are is {@code /chatter/users/me}, asked once, so that our own comments are told apart.</li>
+ *   <li>SMB territory ASM (R13, R22): from configuration, {@code handoff.salesforce.smb-asm.AMER} and
+ *       {@code .EMEA_APJ} (user ids), the name from Salesforce. Salesforce has no standard field for a
+ *       territory's manager, and role names and hierarchies differ from org to org (a role may hold
+ *       several users), so reading the role hierarchy would guess.</li>
+ *   <li>Lead conversion (R37): REST has no resource for it in any version (there is no standard
+ *       {@code convertLead} invocable action under {@code /actions/standard}), so it is the SOAP API's
+ *       documented {@code convertLead()} call on the Partner endpoint
+ *       {@code /services/Soap/u/{version}}, with the OAuth token as the session id. No Opportunity is
+ *       created: the case links its own. Before converting, the Lead is read
+ *       ({@code IsConverted}, {@code ConvertedContactId}): a Lead already converted, by a person or
+ *       by an attempt whose answer was lost, gives its Contact without a second conversion.</li>
+ *   <li>Opportunity (R38): a PATCH of {@code CloseDate} and {@code StageName}; the same values twice
+ *       do no harm.</li>
  * </ul>
  */
 public class RestSalesforceConnector implements SalesforceConnector {
@@ -64,9 +78,11 @@ public class RestSalesforceConnector implements SalesforceConnector {
   private final SalesforceProperties properties;
   private final Clock clock;
   private final RestClient http;
+  private final SoapLeadConversion soap;
   private AccessToken token;
   private volatile String caseRecordTypeId;
   private volatile String integrationUserId;
+  private volatile String leadConvertedStatus;
 
   public RestSalesforceConnector(SalesforceProperties properties) {
     this(properties, Clock.systemUTC());
@@ -86,6 +102,7 @@ public class RestSalesforceConnector implements SalesforceConnector {
     this.properties = properties;
     this.clock = clock;
     this.http = RemoteCalls.restClient(SALESFORCE, properties.connectTimeout(), properties.readTimeout()).build();
+    this.soap = new SoapLeadConversion(http);
   }
 
   // ---- look-ups ---------------------------------------------------------------------------------
@@ -164,6 +181,13 @@ public class RestSalesforceConnector implements SalesforceConnector {
         .filter(t -> salesSegment.equalsIgnoreCase(t.segment()) && region.equalsIgnoreCase(t.region()))
         .findFirst()
         .map(t -> findUser(t.ownerId()).orElse(new SalesforceUser(t.ownerId(), null, null)));
+  }
+
+  /** The configured ASM ({@code handoff.salesforce.smb-asm.*}), named as Salesforce names the user. */
+  @Override
+  public Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
+    return properties.smbAsmId(smbTerritory)
+        .map(asmId -> findUser(asmId).orElse(new SalesforceUser(asmId, null, null)));
   }
 
   // ---- answers on our posts (R39) ---------------------------------------------------------------
@@ -367,6 +391,79 @@ public class RestSalesforceConnector implements SalesforceConnector {
         api -> api.path("/sobjects/Case/{id}").encode().buildAndExpand(caseId).toUri(), fields);
   }
 
+  /** R38: Close Date and Stage of the Opportunity; the same values again change nothing. */
+  @Override
+  public void updateOpportunity(String opportunityId, OpportunityUpdate update) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("CloseDate", update.closeDate() == null ? null : update.closeDate().toString());
+    fields.put("StageName", update.stageName());
+    fields.values().removeIf(value -> value == null);
+    if (fields.isEmpty()) {
+      return;
+    }
+    send(HttpMethod.PATCH,
+        api -> api.path("/sobjects/Opportunity/{id}").encode().buildAndExpand(opportunityId).toUri(), fields);
+  }
+
+  /**
+   * R37: a Lead already converted gives its Contact; otherwise SOAP {@code convertLead()} converts it
+   * under {@code accountId} (null: Salesforce creates an Account from the Lead's Company), without
+   * an Opportunity.
+   */
+  @Override
+  public String convertLead(String leadId, String accountId, String effectKey) {
+    Lead lead = lead(leadId).orElseThrow(() -> ConnectorException.rejected(SALESFORCE, "there is no Lead " + leadId));
+    if (lead.converted()) {
+      return lead.contactId();
+    }
+    String convertedStatus = leadConvertedStatus();
+    return withToken(token -> soap.convertLead(token.value(), soapEndpoint(token), leadId, accountId, convertedStatus));
+  }
+
+  /** The Contact of a Lead that Salesforce shows converted ({@code IsConverted}, {@code ConvertedContactId}). */
+  @Override
+  public Optional<String> findConvertedContact(String leadId, String effectKey) {
+    return lead(leadId).filter(Lead::converted).map(Lead::contactId);
+  }
+
+  private Optional<Lead> lead(String leadId) {
+    return query("SELECT Id, IsConverted, ConvertedContactId FROM Lead WHERE Id = " + Soql.literal(leadId) + " LIMIT 1")
+        .stream().findFirst()
+        .map(lead -> {
+          boolean converted = lead.path("IsConverted").asBoolean(false);
+          String contactId = text(lead, "ConvertedContactId");
+          if (converted && contactId == null) { // converted to a person account, or the field is hidden from us
+            throw ConnectorException.rejected(SALESFORCE, "Lead " + leadId
+                + " is converted but shows no ConvertedContactId (is the field visible to the integration user?)");
+          }
+          return new Lead(converted, contactId);
+        });
+  }
+
+  private record Lead(boolean converted, String contactId) {}
+
+  /** {@code handoff.salesforce.lead-converted-status}, else the org's first converted Lead Status, asked once. */
+  private String leadConvertedStatus() {
+    String status = leadConvertedStatus;
+    if (status == null) {
+      status = Optional.ofNullable(properties.leadConvertedStatus()).filter(s -> !s.isBlank())
+          .orElseGet(() -> query("SELECT MasterLabel FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1")
+              .stream().findFirst()
+              .map(leadStatus -> text(leadStatus, "MasterLabel"))
+              .orElseThrow(() -> ConnectorException.rejected(SALESFORCE,
+                  "the org has no Lead Status marked Converted (set handoff.salesforce.lead-converted-status)")));
+      leadConvertedStatus = status;
+    }
+    return status;
+  }
+
+  /** The Partner SOAP endpoint of the token's instance for the configured version ({@code v65.0} → {@code 65.0}). */
+  private URI soapEndpoint(AccessToken token) {
+    String version = properties.apiVersion().startsWith("v") ? properties.apiVersion().substring(1) : properties.apiVersion();
+    return UriComponentsBuilder.fromUriString(token.instanceUrl()).path("/services/Soap/u/{version}")
+        .encode().buildAndExpand(version).toUri();
+  }
+
   // ---- HTTP and the access token ----------------------------------------------------------------
 
   private String caseRecordTypeId() {
@@ -409,13 +506,18 @@ public class RestSalesforceConnector implements SalesforceConnector {
 
   /** One API call with a valid token; a 401 (token expired or revoked) renews the token once. */
   private Answer send(HttpMethod method, Function<UriComponentsBuilder, URI> uri, Object body) {
+    return withToken(token -> sendWith(token, method, uri, body));
+  }
+
+  /** A call with a valid token; a refused token ({@link TokenRefused}) is renewed once and the call repeated. */
+  private <T> T withToken(Function<AccessToken, T> call) {
     return RemoteCalls.call(SALESFORCE, () -> {
       AccessToken current = currentToken();
       try {
-        return sendWith(current, method, uri, body);
+        return call.apply(current);
       } catch (TokenRefused refused) {
         try {
-          return sendWith(renewToken(current), method, uri, body);
+          return call.apply(renewToken(current));
         } catch (TokenRefused again) {
           throw ConnectorException.rejected(SALESFORCE, "HTTP 401 with a new access token: " + again.getMessage()
               + " (check the connected app's client-credentials flow and its run-as user)");
@@ -494,8 +596,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
 
   private record Answer(JsonNode body, String instanceUrl) {}
 
-  /** Salesforce answered 401: the token is no longer good; never leaves this class. */
-  private static final class TokenRefused extends RuntimeException {
+  /** Salesforce answered 401 (SOAP: INVALID_SESSION_ID): the token is no longer good; never leaves this package. */
+  static final class TokenRefused extends RuntimeException {
     TokenRefused(String remoteMessage) {
       super(remoteMessage.isEmpty() ? "the access token was refused" : remoteMessage, null, false, false);
     }

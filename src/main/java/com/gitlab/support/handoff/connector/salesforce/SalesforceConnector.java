@@ -1,7 +1,5 @@
 package com.gitlab.support.handoff.connector.salesforce;
 
-import com.gitlab.support.handoff.connector.ConnectorException;
-import com.gitlab.support.handoff.connector.ExternalSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +28,11 @@ public interface SalesforceConnector {
 
   /**
    * R13, R22: the Area Sales Manager of an SMB territory ({@code AMER} or {@code EMEA_APJ}); empty when
-   * none is known. Salesforce has no standard field for it: the sandbox reads its CRM file's
-   * {@code asms}, a real client its configuration (until it does, nobody is known and the reminder
-   * mentions only @SMB Advocate Team).
+   * none is known, and the reminder then mentions only @SMB Advocate Team. Salesforce has no standard
+   * field for it: the sandbox reads its CRM file's {@code asms}, the REST client
+   * {@code handoff.salesforce.smb-asm.*}.
    */
-  default Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory) {
-    return Optional.empty();
-  }
+  Optional<SalesforceUser> findSmbTerritoryAsm(String smbTerritory);
 
   /**
    * R9, R11, R13, R14: a Chatter post with @mentions. {@code effectKey} names the side effect where the
@@ -72,23 +68,15 @@ public interface SalesforceConnector {
   void updateCase(String caseId, CaseUpdate update);
 
   /**
-   * R37: converts the Lead on an SMB case to a Contact under the case's Account (null: the lead's
-   * matched account), returning the new Contact's id. A client that cannot convert leads yet refuses,
-   * which the model routes to a person who converts it by hand.
+   * R37: converts the Lead on an SMB case to a Contact under the case's Account (null: Salesforce
+   * creates one from the Lead's Company), returning the Contact's id; a Lead already converted gives
+   * the Contact it was converted to. A refusal goes to SMB Ops, who fix and retry or convert by hand.
    */
-  default String convertLead(String leadId, String accountId, String effectKey) {
-    throw ConnectorException.rejected(ExternalSystem.SALESFORCE,
-        "this connector cannot convert leads yet: convert lead " + leadId + " in Salesforce by hand");
-  }
+  String convertLead(String leadId, String accountId, String effectKey);
 
   /** The Contact the Lead was converted to, if it was. */
-  default Optional<String> findConvertedContact(String leadId, String effectKey) {
-    return Optional.empty();
-  }
+  Optional<String> findConvertedContact(String leadId, String effectKey);
 
   /** R38: keeps the Opportunity linked to an SMB case in step with the case (close date, closed stage). */
-  default void updateOpportunity(String opportunityId, OpportunityUpdate update) {
-    throw ConnectorException.rejected(ExternalSystem.SALESFORCE,
-        "this connector cannot update opportunities yet: update opportunity " + opportunityId + " in Salesforce by hand");
-  }
+  void updateOpportunity(String opportunityId, OpportunityUpdate update);
 }

@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param renewalOpportunityType the Opportunity Type of renewals (R5)
  * @param tokenLifetime how long an access token is reused; the client-credentials answer has no
  *     expiry, and Salesforce's shortest session timeout is 15 minutes (a 401 renews it anyway)
+ * @param smbAsm the Area Sales Manager's user id per SMB territory (R13, R22):
+ *     {@code handoff.salesforce.smb-asm.AMER}, {@code handoff.salesforce.smb-asm.EMEA_APJ}; Salesforce
+ *     has no standard field for it. A territory without one: the reminder mentions only the team
+ * @param leadConvertedStatus the Lead Status a conversion sets (R37); empty: the org's first Lead
+ *     Status marked Converted, looked up once
  */
 @Validated
 @ConfigurationProperties("handoff.salesforce")
@@ -26,15 +34,53 @@ public record SalesforceProperties(
     String smbAdvocateTeamGroupId,
     @DefaultValue Fields fields,
     @DefaultValue List<TerritoryOwner> territoryOwners,
+    @DefaultValue Map<String, String> smbAsm,
     @DefaultValue CaseFields caseFields,
     @DefaultValue("SMB Sales Case") @NotBlank String caseRecordType,
     @DefaultValue("Renewal") @NotBlank String renewalOpportunityType,
+    String leadConvertedStatus,
     @DefaultValue("PT15M") @NotNull Duration tokenLifetime,
     @DefaultValue("PT5S") @NotNull Duration connectTimeout,
     @DefaultValue("PT15S") @NotNull Duration readTimeout) {
 
+  /** The SMB territories of DMN {@code smbAccount}, the keys {@link #smbAsm} may have. */
+  public static final List<String> SMB_TERRITORIES = List.of("AMER", "EMEA_APJ");
+
+  public SalesforceProperties {
+    smbAsm = smbAsm == null ? Map.of() : Map.copyOf(smbAsm);
+    for (Map.Entry<String, String> asm : smbAsm.entrySet()) {
+      if (SMB_TERRITORIES.stream().noneMatch(territory -> sameTerritory(territory, asm.getKey()))) {
+        throw new IllegalStateException("handoff.salesforce.smb-asm." + asm.getKey()
+            + ": not an SMB territory (one of " + String.join(", ", SMB_TERRITORIES) + ")");
+      }
+      if (asm.getValue() == null || asm.getValue().isBlank()) {
+        throw new IllegalStateException("handoff.salesforce.smb-asm." + asm.getKey() + " names no user id");
+      }
+    }
+  }
+
   public boolean isSandbox() {
     return baseUrl == null || baseUrl.isBlank();
+  }
+
+  /**
+   * The configured ASM's user id of an SMB territory. Keys compare without case and punctuation:
+   * Spring drops the underscore of an unbracketed map key ({@code smb-asm.EMEA_APJ} binds as
+   * {@code EMEAAPJ}) and an environment variable's keys arrive in lower case.
+   */
+  public Optional<String> smbAsmId(String smbTerritory) {
+    return smbAsm.entrySet().stream()
+        .filter(asm -> sameTerritory(smbTerritory, asm.getKey()))
+        .map(asm -> asm.getValue().trim())
+        .findFirst();
+  }
+
+  private static boolean sameTerritory(String a, String b) {
+    return a != null && b != null && squeezed(a).equals(squeezed(b));
+  }
+
+  private static String squeezed(String key) {
+    return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
   /** Custom Account fields of the org. */

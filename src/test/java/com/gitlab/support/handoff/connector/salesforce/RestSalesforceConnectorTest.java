@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -640,8 +641,8 @@ class RestSalesforceConnectorTest {
   void requiresCredentials() {
     SalesforceProperties p = properties(login.baseUrl(), Duration.ofSeconds(15));
     SalesforceProperties noSecret = new SalesforceProperties(p.baseUrl(), p.clientId(), " ", p.apiVersion(), null,
-        p.fields(), p.territoryOwners(), p.caseFields(), p.caseRecordType(), p.renewalOpportunityType(),
-        p.tokenLifetime(), p.connectTimeout(), p.readTimeout());
+        p.fields(), p.territoryOwners(), p.smbAsm(), p.caseFields(), p.caseRecordType(), p.renewalOpportunityType(),
+        p.leadConvertedStatus(), p.tokenLifetime(), p.connectTimeout(), p.readTimeout());
 
     assertThatThrownBy(() -> new RestSalesforceConnector(noSecret))
         .hasMessage("handoff.salesforce.client-secret must be set when handoff.salesforce.base-url is");
@@ -661,11 +662,16 @@ class RestSalesforceConnectorTest {
   // ---- fixtures ---------------------------------------------------------------------------------
 
   static SalesforceProperties properties(String baseUrl, Duration readTimeout) {
+    return properties(baseUrl, readTimeout, Map.of());
+  }
+
+  /** @param smbAsm {@code handoff.salesforce.smb-asm.*} as Spring binds it */
+  static SalesforceProperties properties(String baseUrl, Duration readTimeout, Map<String, String> smbAsm) {
     return new SalesforceProperties(baseUrl, "handoff-app", "s3cr3t&=+", "v65.0", "0F9G1",
         new SalesforceProperties.Fields("Sales_Segment__c", "CARR__c", "Technical_Account_Manager__c"),
-        List.of(new SalesforceProperties.TerritoryOwner("LARGE", "AMER", "005U4")),
+        List.of(new SalesforceProperties.TerritoryOwner("LARGE", "AMER", "005U4")), smbAsm,
         new SalesforceProperties.CaseFields("Opportunity__c", "Next_Steps__c", "Resolution_Action__c", "Feedback__c"),
-        "SMB Sales Case", "Renewal", Duration.ofMinutes(15), Duration.ofSeconds(2), readTimeout);
+        "SMB Sales Case", "Renewal", null, Duration.ofMinutes(15), Duration.ofSeconds(2), readTimeout);
   }
 
   private void stubToken(String accessToken) {
