@@ -1,8 +1,8 @@
 package com.gitlab.support.handoff.listening;
 
+import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
-import com.gitlab.support.handoff.connector.ConnectorException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

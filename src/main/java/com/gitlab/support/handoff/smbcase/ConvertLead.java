@@ -1,8 +1,8 @@
 package com.gitlab.support.handoff.smbcase;
 
+import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
-import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
 import com.gitlab.support.handoff.workflow.SideEffects;
 import com.gitlab.support.handoff.workflow.SideEffect;
 import java.util.Map;

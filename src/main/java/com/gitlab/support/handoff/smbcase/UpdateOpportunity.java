@@ -1,9 +1,9 @@
 package com.gitlab.support.handoff.smbcase;
 
-import com.gitlab.support.handoff.workflow.Input;
-import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.connector.salesforce.OpportunityUpdate;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.workflow.Input;
+import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.workflow.SideEffects;
 import java.util.Date;
 import com.gitlab.support.handoff.workflow.SideEffect;
