@@ -1,6 +1,7 @@
 package com.gitlab.support.handoff.listening;
 
 import com.gitlab.support.handoff.connector.ConnectorException;
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,6 +28,10 @@ import org.springframework.stereotype.Component;
 @Component("readSalesReplies")
 public class ReadSalesReplies implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input FAIL_IF_UNREACHABLE = INPUTS.optional("failIfUnreachable");
+
   private static final Logger LOG = LoggerFactory.getLogger(ReadSalesReplies.class);
   static final String SEEN = "salesRepliesSeen";
 
@@ -45,7 +50,7 @@ public class ReadSalesReplies implements JavaDelegate {
     try {
       replies = reader.newReplies(threads.of(execution), seen);
     } catch (ConnectorException e) {
-      if (!Boolean.FALSE.equals(Inputs.flag(execution, "failIfUnreachable"))) {
+      if (!Boolean.FALSE.equals(FAIL_IF_UNREACHABLE.flag(execution))) {
         throw e;
       }
       LOG.warn("Ticket {}: could not read Sales' replies before the escalation ({}); the ladder goes on and the"
@@ -70,7 +75,9 @@ public class ReadSalesReplies implements JavaDelegate {
   }
 
   private static Set<String> seen(DelegateExecution execution) {
-    String seen = Inputs.optional(execution, SEEN);
-    return seen == null || seen.isBlank() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(seen.split(",")));
+    // Its own state from an earlier run, not an input the model gives.
+    Object seen = execution.getVariable(SEEN);
+    return seen == null || seen.toString().isBlank() ? new LinkedHashSet<>()
+        : new LinkedHashSet<>(Arrays.asList(seen.toString().split(",")));
   }
 }

@@ -1,6 +1,7 @@
 package com.gitlab.support.handoff.smbcase;
 
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.workflow.SideEffects;
 import com.gitlab.support.handoff.workflow.SideEffect;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("convertLead")
 public class ConvertLead implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input LEAD_ID = INPUTS.required("leadId");
+  private static final Input ACCOUNT_ID = INPUTS.optional("accountId");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -24,8 +30,8 @@ public class ConvertLead implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String leadId = Inputs.required(execution, "leadId");
-    String accountId = Inputs.optional(execution, "accountId");
+    String leadId = LEAD_ID.text(execution);
+    String accountId = ACCOUNT_ID.text(execution);
     sideEffects.once(execution, leadId, new SideEffect(
         key -> converted(salesforce.convertLead(leadId, accountId, key)),
         (key, attemptedAt) -> salesforce.findConvertedContact(leadId, key).map(ConvertLead::converted),

@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.smbcase;
 
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,17 +17,26 @@ import org.springframework.stereotype.Component;
 @Component("openFollowUpCase")
 public class OpenFollowUpCase implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ADVOCATE = INPUTS.optional("advocate");
+  private static final Input EMAIL_SUBJECT = INPUTS.required("emailSubject");
+  private static final Input EMAIL_BODY = INPUTS.optional("emailBody");
+  private static final Input ACCOUNT_ID = INPUTS.optional("accountId");
+  private static final Input CONTACT_ID = INPUTS.optional("contactId");
+  private static final Input TERRITORY = INPUTS.optional("territory");
+
   @Override
   public void execute(DelegateExecution execution) {
-    String advocate = Inputs.optional(execution, "advocate");
+    String advocate = ADVOCATE.text(execution);
     ProcessInstance followUp = execution.getProcessEngineServices().getRuntimeService()
         .startProcessInstanceByKey(SmbCase.PROCESS_KEY, Variables.createVariables()
-            .putValue("subject", Inputs.required(execution, "emailSubject"))
-            .putValue("description", Inputs.optional(execution, "emailBody"))
+            .putValue("subject", EMAIL_SUBJECT.text(execution))
+            .putValue("description", EMAIL_BODY.text(execution))
             .putValue("origin", "EMAIL")
-            .putValue("accountId", Inputs.optional(execution, "accountId"))
-            .putValue("contactId", Inputs.optional(execution, "contactId"))
-            .putValue("territory", Inputs.optional(execution, "territory"))
+            .putValue("accountId", ACCOUNT_ID.text(execution))
+            .putValue("contactId", CONTACT_ID.text(execution))
+            .putValue("territory", TERRITORY.text(execution))
             .putValue("chosenAdvocate", advocate)
             .putValue("requestedBy", advocate)
             .putValue("followUpOf", execution.getProcessBusinessKey()));

@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.smbcase;
 
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("pickNextAdvocate")
 public class PickNextAdvocate implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ADVOCATE_GROUP = INPUTS.required("advocateGroup");
+  private static final Input TERRITORY = INPUTS.required("territory");
+  private static final Input ADVOCATE_CAPACITY = INPUTS.required("advocateCapacity");
+
   private final IdentityService identity;
   private final AdvocateWorkload workload;
   private final RoundRobin roundRobin;
@@ -29,9 +36,9 @@ public class PickNextAdvocate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String group = Inputs.required(execution, "advocateGroup");
-    String territory = Inputs.required(execution, "territory");
-    int capacity = Integer.parseInt(Inputs.required(execution, "advocateCapacity"));
+    String group = ADVOCATE_GROUP.text(execution);
+    String territory = TERRITORY.text(execution);
+    int capacity = Integer.parseInt(ADVOCATE_CAPACITY.text(execution));
     List<String> advocates = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
         .stream().map(User::getId).sorted().toList();
     Optional<String> next = roundRobin.next(territory, advocates, advocate -> workload.inProgressCases(advocate) < capacity);

@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.smbcase;
 
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
@@ -17,9 +18,13 @@ import org.springframework.stereotype.Component;
 @Component("remindCaseOwner")
 public class RemindCaseOwner implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input REMINDER = INPUTS.required("reminder");
+
   @Override
   public void execute(DelegateExecution execution) {
-    String reminder = Inputs.required(execution, "reminder");
+    String reminder = REMINDER.text(execution);
     Date now = ClockUtil.getCurrentTime();
     execution.getProcessInstance().setVariable("caseReminder", reminder);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();

@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.smbcase;
 
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("reportSmbCasePickedUp")
 public class ReportSmbCasePickedUp implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input TICKET_ID = INPUTS.required("ticketId");
+  private static final Input ADVOCATE = INPUTS.optional("advocate");
+
   private final IdentityService identity;
 
   public ReportSmbCasePickedUp(IdentityService identity) {
@@ -23,8 +29,8 @@ public class ReportSmbCasePickedUp implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String ticketId = Inputs.required(execution, "ticketId");
-    String advocate = Inputs.optional(execution, "advocate");
+    String ticketId = TICKET_ID.text(execution);
+    String advocate = ADVOCATE.text(execution);
     int told = execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(SmbCase.PICKED_UP_MESSAGE)
         .processInstanceBusinessKey(ticketId)

@@ -2,6 +2,7 @@ package com.gitlab.support.handoff.smbcase;
 
 import com.gitlab.support.handoff.connector.salesforce.OpportunityUpdate;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceConnector;
+import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import com.gitlab.support.handoff.workflow.SideEffects;
 import java.util.Date;
@@ -20,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component("updateOpportunity")
 public class UpdateOpportunity implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input OPPORTUNITY_ID = INPUTS.required("opportunityId");
+  private static final Input OPPORTUNITY_STAGE = INPUTS.optional("opportunityStage");
+  private static final Input OPPORTUNITY_CLOSE_DATE = INPUTS.optional("opportunityCloseDate");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
   private final CaseDates dates;
@@ -32,9 +39,9 @@ public class UpdateOpportunity implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String opportunityId = Inputs.required(execution, "opportunityId");
+    String opportunityId = OPPORTUNITY_ID.text(execution);
     OpportunityUpdate update = new OpportunityUpdate(
-        dates.dateOf(execution.getVariable("opportunityCloseDate")), Inputs.optional(execution, "opportunityStage"));
+        dates.dateOf(OPPORTUNITY_CLOSE_DATE.value(execution)), OPPORTUNITY_STAGE.text(execution));
     // Setting the same fields twice does no harm: no need to ask Salesforce after a cut-off attempt.
     sideEffects.once(execution, opportunityId, SideEffect.repeatable(key -> {
       salesforce.updateOpportunity(opportunityId, update);

@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("checkRecentActivity")
 public class CheckRecentActivity implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ACCOUNT_ID = INPUTS.required("accountId");
+  private static final Input ACTIVITY_SINCE = INPUTS.required("activitySince");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -25,8 +30,8 @@ public class CheckRecentActivity implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String accountId = Inputs.required(execution, "accountId");
-    Object since = execution.getVariable("activitySince");
+    String accountId = ACCOUNT_ID.text(execution);
+    Object since = ACTIVITY_SINCE.value(execution);
     if (!(since instanceof Date sinceDate)) {
       throw new IllegalStateException("Task '" + execution.getCurrentActivityName()
           + "' needs 'activitySince' as a date, got " + since);

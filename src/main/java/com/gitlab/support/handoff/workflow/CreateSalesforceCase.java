@@ -16,6 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("createSalesforceCase")
 public class CreateSalesforceCase implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input ACCOUNT_ID = INPUTS.optional("accountId");
+  private static final Input CASE_SUBJECT = INPUTS.required("caseSubject");
+  private static final Input CASE_DESCRIPTION = INPUTS.required("caseDescription");
+  private static final Input CASE_TYPE = INPUTS.required("caseType");
+  private static final Input CASE_PRIORITY = INPUTS.required("casePriority");
+  private static final Input CASE_ORIGIN = INPUTS.optional("caseOrigin");
+  private static final Input CONTACT_ID = INPUTS.optional("contactId");
+  private static final Input OPPORTUNITY_ID = INPUTS.optional("opportunityId");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -27,14 +38,14 @@ public class CreateSalesforceCase implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     NewCase newCase = new NewCase(
-        Inputs.optional(execution, "accountId"),
-        Inputs.required(execution, "caseSubject"),
-        Inputs.required(execution, "caseDescription"),
-        Inputs.required(execution, "caseType"),
-        Inputs.required(execution, "casePriority"),
-        Inputs.optional(execution, "caseOrigin"),
-        Inputs.optional(execution, "contactId"),
-        Inputs.optional(execution, "opportunityId"));
+        ACCOUNT_ID.text(execution),
+        CASE_SUBJECT.text(execution),
+        CASE_DESCRIPTION.text(execution),
+        CASE_TYPE.text(execution),
+        CASE_PRIORITY.text(execution),
+        CASE_ORIGIN.text(execution),
+        CONTACT_ID.text(execution),
+        OPPORTUNITY_ID.text(execution));
     sideEffects.once(execution, newCase.accountId(), new SideEffect(
         key -> caseId(salesforce.createCase(newCase, key)),
         (key, attemptedAt) -> salesforce.findCase(newCase, key, attemptedAt).map(CreateSalesforceCase::caseId),

@@ -1,42 +1,48 @@
 package com.gitlab.support.handoff.workflow;
 
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Objects;
 
-/** Reads a delegate's inputs (input parameters of the task, or process variables) with readable failures. */
+/**
+ * The inputs one delegate reads, declared as its constants: {@code public static final Inputs INPUTS}
+ * and one {@link Input} per name. A delegate reads its inputs only through these, so the list is
+ * complete by construction, and the element templates in {@code processes/.camunda/element-templates}
+ * are checked against it ({@code ElementTemplatesTest}): a process owner is offered exactly the fields
+ * the delegate reads, and the required ones are marked.
+ */
 public final class Inputs {
 
-  private Inputs() {}
+  private final List<Input> declared = new ArrayList<>();
 
-  public static String required(DelegateExecution execution, String name) {
-    String value = optional(execution, name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Task '" + execution.getCurrentActivityName() + "' needs the variable '"
-          + name + "', which is not set: check the model's input parameters");
+  /** The inputs of a delegate that calls {@link SideEffects#once}, which reads the optional {@value SideEffects#SCOPE_VARIABLE}. */
+  public static Inputs withSideEffectScope() {
+    Inputs inputs = new Inputs();
+    inputs.optional(SideEffects.SCOPE_VARIABLE);
+    return inputs;
+  }
+
+  /** An input the delegate cannot do without: reading it unset or blank fails with a readable message. */
+  public Input required(String name) {
+    return declare(new Input(name, true));
+  }
+
+  /** An input the delegate does without when it is unset. */
+  public Input optional(String name) {
+    return declare(new Input(name, false));
+  }
+
+  /** Every input declared, in the order declared. */
+  public List<Input> declared() {
+    return Collections.unmodifiableList(declared);
+  }
+
+  private Input declare(Input input) {
+    if (declared.stream().anyMatch(known -> known.name().equals(input.name()))) {
+      throw new IllegalStateException("The input '" + input.name() + "' is declared twice");
     }
-    return value;
-  }
-
-  public static String optional(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public static Boolean flag(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
-  }
-
-  /** A list given as a collection or as comma-separated text; blanks dropped. */
-  public static List<String> list(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value == null) {
-      return List.of();
-    }
-    Collection<?> items = value instanceof Collection<?> c ? c : Arrays.asList(value.toString().split(","));
-    return items.stream().filter(item -> item != null).map(item -> item.toString().trim())
-        .filter(item -> !item.isEmpty()).toList();
+    declared.add(Objects.requireNonNull(input));
+    return input;
   }
 }

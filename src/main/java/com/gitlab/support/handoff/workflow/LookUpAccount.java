@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("lookUpAccount")
 public class LookUpAccount implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input REQUESTER_EMAIL = INPUTS.required("requesterEmail");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -23,7 +27,7 @@ public class LookUpAccount implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String email = Inputs.required(execution, "requesterEmail");
+    String email = REQUESTER_EMAIL.text(execution);
     String domain = email.substring(email.indexOf('@') + 1).toLowerCase();
     sideEffects.lookUp(execution, () -> variablesOf(salesforce.findAccountByEmailDomain(domain)));
   }

@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 @Component("lookUpLatestOpportunityOwner")
 public class LookUpLatestOpportunityOwner implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ACCOUNT_ID = INPUTS.optional("accountId");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -21,7 +25,7 @@ public class LookUpLatestOpportunityOwner implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String accountId = Inputs.optional(execution, "accountId");
+    String accountId = ACCOUNT_ID.text(execution);
     sideEffects.lookUp(execution, () -> {
       SalesforceUser owner = accountId == null ? null : salesforce.findLatestOpportunityOwner(accountId).orElse(null);
       return Variables.createVariables()

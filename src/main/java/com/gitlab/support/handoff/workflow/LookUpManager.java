@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("lookUpManager")
 public class LookUpManager implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ESCALATE_FROM_ID = INPUTS.required("escalateFromId");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -24,7 +28,7 @@ public class LookUpManager implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String userId = Inputs.required(execution, "escalateFromId");
+    String userId = ESCALATE_FROM_ID.text(execution);
     sideEffects.lookUp(execution, () -> {
       SalesforceUser manager = salesforce.findUser(userId)
           .filter(user -> !user.isTopOfOrgChart())

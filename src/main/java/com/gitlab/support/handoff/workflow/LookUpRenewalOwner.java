@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 @Component("lookUpRenewalOwner")
 public class LookUpRenewalOwner implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input ACCOUNT_ID = INPUTS.required("accountId");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -21,7 +25,7 @@ public class LookUpRenewalOwner implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String accountId = Inputs.required(execution, "accountId");
+    String accountId = ACCOUNT_ID.text(execution);
     sideEffects.lookUp(execution, () -> {
       SalesforceUser owner = salesforce.findRenewalOpportunityOwner(accountId).orElse(null);
       return Variables.createVariables()

@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("lookUpSmbAsm")
 public class LookUpSmbAsm implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input SMB_TERRITORY = INPUTS.optional("smbTerritory");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -24,7 +28,7 @@ public class LookUpSmbAsm implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String territory = Inputs.optional(execution, "smbTerritory");
+    String territory = SMB_TERRITORY.text(execution);
     sideEffects.lookUp(execution, () -> {
       SalesforceUser asm = territory == null ? null : salesforce.findSmbTerritoryAsm(territory).orElse(null);
       return Variables.createVariables()

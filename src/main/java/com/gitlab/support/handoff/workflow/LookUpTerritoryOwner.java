@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("lookUpTerritoryOwner")
 public class LookUpTerritoryOwner implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input SALES_SEGMENT = INPUTS.required("salesSegment");
+  private static final Input SALES_REGION = INPUTS.optional("salesRegion");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -21,9 +26,9 @@ public class LookUpTerritoryOwner implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String segment = Inputs.required(execution, "salesSegment");
+    String segment = SALES_SEGMENT.text(execution);
     // An account without a billing country has no region: no owner is found and the engineer picks one.
-    String region = Inputs.optional(execution, "salesRegion");
+    String region = SALES_REGION.text(execution);
     sideEffects.lookUp(execution, () -> {
       SalesforceUser owner = region == null ? null : salesforce.findTerritoryOwner(segment, region).orElse(null);
       return Variables.createVariables()

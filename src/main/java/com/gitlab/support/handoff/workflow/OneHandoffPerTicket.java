@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("oneHandoffPerTicket")
 public class OneHandoffPerTicket implements ExecutionListener {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input TICKET_ID = INPUTS.required("ticketId");
+
   private final TicketRegistry tickets;
 
   public OneHandoffPerTicket(TicketRegistry tickets) {
@@ -20,7 +24,7 @@ public class OneHandoffPerTicket implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String ticketId = Inputs.required(execution, "ticketId").trim();
+    String ticketId = TICKET_ID.text(execution).trim();
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey(ticketId);
     } else if (!execution.getProcessBusinessKey().equals(ticketId)) {

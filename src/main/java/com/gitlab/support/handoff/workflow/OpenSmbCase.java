@@ -19,11 +19,24 @@ import org.springframework.stereotype.Component;
 @Component("openSmbCase")
 public class OpenSmbCase implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = new Inputs();
+  private static final Input SALESFORCE_CASE_ID = INPUTS.required("salesforceCaseId");
+  private static final Input SUBJECT = INPUTS.required("subject");
+  private static final Input DESCRIPTION = INPUTS.required("description");
+  private static final Input ORIGIN = INPUTS.required("origin");
+  private static final Input ACCOUNT_ID = INPUTS.optional("accountId");
+  private static final Input CONTACT_ID = INPUTS.optional("contactId");
+  private static final Input TERRITORY = INPUTS.optional("territory");
+  private static final Input TICKET_ID = INPUTS.required("ticketId");
+  private static final Input TICKET_URL = INPUTS.optional("ticketUrl");
+  private static final Input ENGINEER = INPUTS.optional("engineer");
+
   public static final String SMB_CASE_PROCESS = "smbCase";
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseId = Inputs.required(execution, "salesforceCaseId");
+    String caseId = SALESFORCE_CASE_ID.text(execution);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     ProcessInstance running = runtime.createProcessInstanceQuery()
         .processDefinitionKey(SMB_CASE_PROCESS).processInstanceBusinessKey(caseId).singleResult();
@@ -31,16 +44,16 @@ public class OpenSmbCase implements JavaDelegate {
         Variables.createVariables()
             .putValue("caseKey", caseId)
             .putValue("salesforceCaseId", caseId)
-            .putValue("subject", Inputs.required(execution, "subject"))
-            .putValue("description", Inputs.required(execution, "description"))
-            .putValue("origin", Inputs.required(execution, "origin"))
-            .putValue("accountId", Inputs.optional(execution, "accountId"))
-            .putValue("contactId", Inputs.optional(execution, "contactId"))
-            .putValue("territory", Inputs.optional(execution, "territory"))
+            .putValue("subject", SUBJECT.text(execution))
+            .putValue("description", DESCRIPTION.text(execution))
+            .putValue("origin", ORIGIN.text(execution))
+            .putValue("accountId", ACCOUNT_ID.text(execution))
+            .putValue("contactId", CONTACT_ID.text(execution))
+            .putValue("territory", TERRITORY.text(execution))
             .putValue("highValueAccount", false)
-            .putValue("ticketId", Inputs.required(execution, "ticketId"))
-            .putValue("ticketUrl", Inputs.optional(execution, "ticketUrl"))
-            .putValue("requestedBy", Inputs.optional(execution, "engineer")));
+            .putValue("ticketId", TICKET_ID.text(execution))
+            .putValue("ticketUrl", TICKET_URL.text(execution))
+            .putValue("requestedBy", ENGINEER.text(execution)));
     execution.getProcessInstance().setVariable("smbCaseProcessInstanceId", smbCase.getId());
   }
 }

@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
 @Component("postChatterMention")
 public class PostChatterMention implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input CHATTER_MENTION_IDS = INPUTS.optional("chatterMentionIds");
+  private static final Input CHATTER_SUBJECT_ID = INPUTS.optional("chatterSubjectId");
+  private static final Input CHATTER_TEXT = INPUTS.required("chatterText");
+  private static final Input LISTEN_FOR_REPLIES = INPUTS.optional("listenForReplies");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
   private final SalesThreads threads;
@@ -34,11 +41,11 @@ public class PostChatterMention implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> mentions = Inputs.list(execution, "chatterMentionIds");
-    String subjectId = Inputs.optional(execution, "chatterSubjectId");
+    List<String> mentions = CHATTER_MENTION_IDS.list(execution);
+    String subjectId = CHATTER_SUBJECT_ID.text(execution);
     ChatterMessage message = new ChatterMessage(
         subjectId != null ? subjectId : mentions.isEmpty() ? null : mentions.get(0),
-        Inputs.required(execution, "chatterText"),
+        CHATTER_TEXT.text(execution),
         mentions);
     if (message.subjectId() == null) {
       throw new IllegalStateException("Task '" + execution.getCurrentActivityName()
@@ -49,7 +56,7 @@ public class PostChatterMention implements JavaDelegate {
         key -> variablesOf(salesforce.postChatter(message, key)),
         (key, attemptedAt) -> salesforce.findChatterPost(message, key, attemptedAt).map(PostChatterMention::variablesOf),
         salesforce.longestCall()));
-    if (Boolean.TRUE.equals(Inputs.flag(execution, "listenForReplies")) && post.get("chatterPostId") != null) {
+    if (Boolean.TRUE.equals(LISTEN_FOR_REPLIES.flag(execution)) && post.get("chatterPostId") != null) {
       threads.register(SideEffects.keyOf(execution, target), execution, new SalesThread(ExternalSystem.SALESFORCE,
           null, post.get("chatterPostId").toString(), (String) post.get("chatterPostUrl"), List.of(),
           ClockUtil.getCurrentTime().toInstant()));

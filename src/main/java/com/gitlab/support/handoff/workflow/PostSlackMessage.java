@@ -21,6 +21,13 @@ import org.springframework.stereotype.Component;
 @Component("postSlackMessage")
 public class PostSlackMessage implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input SLACK_CHANNEL = INPUTS.required("slackChannel");
+  private static final Input SLACK_TEXT = INPUTS.required("slackText");
+  private static final Input LISTEN_FOR_REPLIES = INPUTS.optional("listenForReplies");
+  private static final Input REPLIES_FROM = INPUTS.optional("repliesFrom");
+
   private final SlackConnector slack;
   private final SideEffects sideEffects;
   private final SalesThreads threads;
@@ -33,15 +40,15 @@ public class PostSlackMessage implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String channel = Inputs.required(execution, "slackChannel");
-    String text = Texts.slackMessage(Inputs.required(execution, "slackText"));
+    String channel = SLACK_CHANNEL.text(execution);
+    String text = Texts.slackMessage(SLACK_TEXT.text(execution));
     Map<String, Object> message = sideEffects.once(execution, channel, new SideEffect(
         key -> ts(slack.postMessage(channel, text, key)),
         (key, attemptedAt) -> slack.findMessage(channel, key, attemptedAt).map(PostSlackMessage::ts),
         slack.longestCall()));
-    if (Boolean.TRUE.equals(Inputs.flag(execution, "listenForReplies")) && message.get("slackMessageTs") != null) {
+    if (Boolean.TRUE.equals(LISTEN_FOR_REPLIES.flag(execution)) && message.get("slackMessageTs") != null) {
       threads.register(SideEffects.keyOf(execution, channel), execution, new SalesThread(ExternalSystem.SLACK,
-          channel, message.get("slackMessageTs").toString(), null, Inputs.list(execution, "repliesFrom"),
+          channel, message.get("slackMessageTs").toString(), null, REPLIES_FROM.list(execution),
           ClockUtil.getCurrentTime().toInstant()));
     }
   }

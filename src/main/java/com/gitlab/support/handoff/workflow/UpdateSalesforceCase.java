@@ -17,6 +17,15 @@ import org.springframework.stereotype.Component;
 @Component("updateSalesforceCase")
 public class UpdateSalesforceCase implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input SALESFORCE_CASE_ID = INPUTS.required("salesforceCaseId");
+  private static final Input CASE_STATUS = INPUTS.optional("caseStatus");
+  private static final Input NEXT_STEPS = INPUTS.optional("nextSteps");
+  private static final Input CASE_OWNER_ID = INPUTS.optional("caseOwnerId");
+  private static final Input RESOLUTION_ACTION = INPUTS.optional("resolutionAction");
+  private static final Input FEEDBACK = INPUTS.optional("feedback");
+
   private final SalesforceConnector salesforce;
   private final SideEffects sideEffects;
 
@@ -27,13 +36,13 @@ public class UpdateSalesforceCase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseId = Inputs.required(execution, "salesforceCaseId");
+    String caseId = SALESFORCE_CASE_ID.text(execution);
     CaseUpdate update = new CaseUpdate(
-        Inputs.optional(execution, "caseStatus"),
-        Inputs.optional(execution, "nextSteps"),
-        Inputs.optional(execution, "caseOwnerId"),
-        Inputs.optional(execution, "resolutionAction"),
-        Inputs.optional(execution, "feedback"));
+        CASE_STATUS.text(execution),
+        NEXT_STEPS.text(execution),
+        CASE_OWNER_ID.text(execution),
+        RESOLUTION_ACTION.text(execution),
+        FEEDBACK.text(execution));
     // Setting the same fields twice does no harm: no need to ask Salesforce after a cut-off attempt.
     sideEffects.once(execution, caseId, SideEffect.repeatable(key -> {
       salesforce.updateCase(caseId, update);

@@ -21,6 +21,16 @@ import org.springframework.stereotype.Component;
 @Component("updateZendeskTicket")
 public class UpdateZendeskTicket implements JavaDelegate {
 
+  /** What this delegate reads; its element template offers exactly these. */
+  public static final Inputs INPUTS = Inputs.withSideEffectScope();
+  private static final Input TICKET_ID = INPUTS.required("ticketId");
+  private static final Input TICKET_STATUS = INPUTS.optional("ticketStatus");
+  private static final Input ASSIGN_TO = INPUTS.optional("assignTo");
+  private static final Input ESCALATED_TO_SALES = INPUTS.optional("escalatedToSales");
+  private static final Input PUBLIC_REPLY = INPUTS.optional("publicReply");
+  private static final Input INTERNAL_NOTE = INPUTS.optional("internalNote");
+  private static final Input CC_EMAILS = INPUTS.optional("ccEmails");
+
   private final ZendeskConnector zendesk;
   private final IdentityService identityService;
   private final SideEffects sideEffects;
@@ -33,15 +43,15 @@ public class UpdateZendeskTicket implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String ticketId = Inputs.required(execution, "ticketId");
+    String ticketId = TICKET_ID.text(execution);
     TicketUpdate update = new TicketUpdate(
         ticketId,
-        Inputs.optional(execution, "ticketStatus"),
-        emailOf(execution, Inputs.optional(execution, "assignTo")),
-        Inputs.flag(execution, "escalatedToSales"),
-        Inputs.optional(execution, "publicReply"),
-        Inputs.optional(execution, "internalNote"),
-        Inputs.list(execution, "ccEmails"));
+        TICKET_STATUS.text(execution),
+        emailOf(execution, ASSIGN_TO.text(execution)),
+        ESCALATED_TO_SALES.flag(execution),
+        PUBLIC_REPLY.text(execution),
+        INTERNAL_NOTE.text(execution),
+        CC_EMAILS.list(execution));
     sideEffects.once(execution, ticketId, new SideEffect(
         key -> {
           zendesk.updateTicket(update, key);
