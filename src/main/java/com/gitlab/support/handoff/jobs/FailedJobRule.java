@@ -18,7 +18,10 @@ public interface FailedJobRule {
   /**
    * Changes the job, which the engine has already handled as a failed job.
    *
-   * @param retriesBefore the job's retries before this failure was counted
+   * @param retriesBefore the job's retries before this failure was counted: setting them gives back
+   *     the retry. On a job's first failure, the count the engine's retry cycle starts with (the
+   *     cycle's repetitions minus this failure), since the engine tells a first failure by the
+   *     missing exception, which it has just recorded.
    */
   void apply(JobEntity job, Throwable failure, int retriesBefore);
 
