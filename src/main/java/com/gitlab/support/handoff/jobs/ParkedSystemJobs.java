@@ -6,7 +6,6 @@ import com.gitlab.support.handoff.jobs.JobPostponements.Reason;
 import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -42,20 +41,19 @@ public class ParkedSystemJobs implements FailedJobRule {
   }
 
   @Override
-  public void apply(JobEntity job, Throwable failure, int retriesBefore) {
+  public Optional<Instant> postponeUntil(JobEntity job, Throwable failure, Instant now) {
     ConnectorException down = unavailable(failure).orElseThrow();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
     Optional<Instant> parkedUntil = outages.failed(down.system(), now);
     if (parkedUntil.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Postponed parked = postponements.count(job.getId(), Reason.OUTAGE, now);
     if (!now.isBefore(parked.firstAt().plus(settings.maxParking()))) {
       LOG.warn("Job {} ({}): {} has been down since its first parking at {}, longer than {}; its retries count now",
           job.getId(), job.getActivityId(), down.system().displayName(), parked.firstAt(), settings.maxParking());
-      return;
+      return Optional.empty();
     }
-    Postpone.until(job, parkedUntil.get(), retriesBefore);
+    return parkedUntil;
   }
 
   private static Optional<ConnectorException> unavailable(Throwable failure) {

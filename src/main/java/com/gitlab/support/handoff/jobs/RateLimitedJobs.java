@@ -5,8 +5,8 @@ import com.gitlab.support.handoff.jobs.JobPostponements.Postponed;
 import com.gitlab.support.handoff.jobs.JobPostponements.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -40,17 +40,16 @@ public class RateLimitedJobs implements FailedJobRule {
   }
 
   @Override
-  public void apply(JobEntity job, Throwable failure, int retriesBefore) {
+  public Optional<Instant> postponeUntil(JobEntity job, Throwable failure, Instant now) {
     RateLimitedException limit = FailedJobRule.causeOf(failure, RateLimitedException.class).orElseThrow();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
     Postponed postponed = postponements.count(job.getId(), Reason.RATE_LIMIT, now);
     if (!now.isBefore(postponed.firstAt().plus(settings.maxTotalWait()))
         || postponed.count() > settings.maxPostponements()) {
       LOG.warn("Job {} ({}): still rate-limited by {} after {} postponements since {}; its retries count now",
           job.getId(), job.getActivityId(), limit.system().displayName(), postponed.count() - 1, postponed.firstAt());
-      return;
+      return Optional.empty();
     }
     Duration wait = limit.retryAfter().orElse(settings.defaultWait());
-    Postpone.until(job, now.plus(wait), retriesBefore);
+    return Optional.of(now.plus(wait));
   }
 }
