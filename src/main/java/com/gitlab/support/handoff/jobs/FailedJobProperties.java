@@ -33,7 +33,8 @@ public record FailedJobProperties(@Valid @DefaultValue RateLimits rateLimits, @V
   /**
    * @param failuresToPark this many failures of one system within {@code window} (connection refused,
    *     timeouts, 5xx) and the system counts as down: it is parked
-   * @param probeInterval how long a parked system rests; then its jobs run again and probe it
+   * @param probeInterval how long a parked system rests at first; then its jobs run again and probe it
+   * @param maxProbeInterval each failed probe doubles the rest, up to this
    * @param maxParking how long after it was first parked a job is still parked without spending a
    *     retry; after that the retry cycle applies and the job ends in an incident
    */
@@ -41,5 +42,6 @@ public record FailedJobProperties(@Valid @DefaultValue RateLimits rateLimits, @V
       @Min(1) @DefaultValue("5") int failuresToPark,
       @NotNull @DefaultValue("PT2M") Duration window,
       @NotNull @DefaultValue("PT2M") Duration probeInterval,
+      @NotNull @DefaultValue("PT15M") Duration maxProbeInterval,
       @NotNull @DefaultValue("PT4H") Duration maxParking) {}
 }

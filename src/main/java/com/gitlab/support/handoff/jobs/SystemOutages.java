@@ -1,6 +1,7 @@
 package com.gitlab.support.handoff.jobs;
 
 import com.gitlab.support.handoff.connector.ExternalSystem;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  * 5xx) within {@code window}, the system is <em>parked</em> until a probe time {@code probe-interval}
  * later. Jobs of a parked system that fail wait for that time instead of spending a retry each
  * ({@link ParkedSystemJobs}). When the probe time has passed, the jobs run again: a failure within
- * {@code window} after it means the system is still down and parks it for another interval at once;
- * when the failures stop, the system is no longer parked.
+ * {@code window} after it means the system is still down and parks it again at once, for twice the
+ * interval before (at most {@code max-probe-interval}); when the failures stop, the system is no
+ * longer parked.
  *
  * <p>The state is this node's memory: it sees only the failures of the jobs this node ran, and a
  * restart forgets it. In a cluster each node learns of an outage on its own, after its own
@@ -44,6 +46,7 @@ public class SystemOutages {
   private static final class State {
     final Deque<Instant> failures = new ArrayDeque<>();
     Instant parkedUntil;
+    Duration interval;
   }
 
   /**
@@ -67,7 +70,12 @@ public class SystemOutages {
     if (!probeFailed && !manyFailures) {
       return Optional.empty();
     }
-    state.parkedUntil = at.plus(settings.probeInterval());
+    // Each failed probe doubles the rest (up to max-probe-interval): a long outage is not called
+    // more often than the retry cycle would call it.
+    state.interval = probeFailed && state.interval != null
+        ? min(state.interval.multipliedBy(2), settings.maxProbeInterval())
+        : settings.probeInterval();
+    state.parkedUntil = at.plus(state.interval);
     if (probeFailed) {
       LOG.info("{} still fails after its probe time: its failing jobs wait until {}", system.displayName(),
           state.parkedUntil);
@@ -76,6 +84,10 @@ public class SystemOutages {
           system.displayName(), settings.failuresToPark(), settings.window(), state.parkedUntil);
     }
     return Optional.of(state.parkedUntil);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** Until when the system is parked, if it is at {@code now}. */

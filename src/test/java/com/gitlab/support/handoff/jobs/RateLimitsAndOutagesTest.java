@@ -47,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the engine clock, with retries left, runs), the engine clock moved step by step.
  *
  * <p>Settings for the test: rate-limited jobs are postponed for at most 10 minutes; a system is parked
- * after 3 failures within 2 minutes, probed every 2 minutes, jobs parked for at most 30 minutes.
+ * after 3 failures within 2 minutes and rests 2 minutes, then 4, 8 and 15 (doubled after each failed
+ * probe, the default maximum); jobs are parked for at most 30 minutes.
  */
 @SpringBootTest(
     classes = SalesHandoffApplication.class,
@@ -205,8 +206,9 @@ class RateLimitsAndOutagesTest {
     int spent = leastRetries.values().stream().mapToInt(least -> retries - least).sum();
     assertThat(spent).as("the two failures before Zendesk counted as down").isEqualTo(2);
     assertThat(zendeskApi.countRequestsMatching(putRequestedFor(urlPathMatching(TICKETS)).build()).getCount())
-        .as("5 tries at the start, the 2 early failures again, 5 at each probe time, 5 successes")
-        .isEqualTo(5 + 2 + 4 * 5 + 5);
+        .as("5 tries at the start, the 2 early failures again, 5 at each probe time (2 and 6 minutes), 5 successes "
+            + "at the third (14 minutes)")
+        .isEqualTo(5 + 2 + 2 * 5 + 5);
   }
 
   @Test
