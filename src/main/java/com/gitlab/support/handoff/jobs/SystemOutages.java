@@ -55,6 +55,11 @@ public class SystemOutages {
    */
   public synchronized Optional<Instant> failed(ExternalSystem system, Instant at) {
     State state = states.computeIfAbsent(system, s -> new State());
+    if (!state.failures.isEmpty() && state.failures.peekLast().isAfter(at.plus(settings.window()))) {
+      // The engine clock went back (tests move it): what was seen belongs to another time.
+      state = new State();
+      states.put(system, state);
+    }
     state.failures.addLast(at);
     while (state.failures.size() > settings.failuresToPark()) {
       state.failures.removeFirst();

@@ -69,6 +69,17 @@ class SystemOutagesTest {
   }
 
   @Test
+  @DisplayName("an engine clock moved back by more than the window (tests do) starts afresh")
+  void clockMovedBack() {
+    outages.failed(ZENDESK, T0.plus(Duration.ofHours(2)));
+    outages.failed(ZENDESK, T0.plus(Duration.ofHours(2)));
+
+    assertThat(outages.failed(ZENDESK, T0)).isEmpty();
+    assertThat(outages.failed(ZENDESK, T0)).isEmpty();
+    assertThat(outages.failed(ZENDESK, T0)).isPresent();
+  }
+
+  @Test
   @DisplayName("forgetting is as after a restart")
   void forget() {
     outages.failed(ZENDESK, T0);
