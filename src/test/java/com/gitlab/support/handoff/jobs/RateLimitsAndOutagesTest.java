@@ -93,6 +93,7 @@ class RateLimitsAndOutagesTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired SystemOutages outages;
+  @Autowired JobPostponements postponements;
 
   private String deploymentId;
 
@@ -166,6 +167,31 @@ class RateLimitsAndOutagesTest {
     assertThat(tries.get(5)).isEqualTo(T0.plus(Duration.ofMinutes(10)));
     assertThat(incidentsOf(instance)).singleElement().extracting(Incident::getIncidentMessage)
         .isEqualTo("Zendesk: HTTP 429 Too Many Requests on PUT /api/v2/tickets/4712.json (Retry-After: 120 s)");
+  }
+
+  @Test
+  @DisplayName("the postponement records of jobs that are done go in the hourly clean-up; a waiting job's stays")
+  void postponementRecordsOfDoneJobsAreRemoved() {
+    answer(aResponse().withStatus(429).withHeader("Retry-After", "60"));
+    ProcessInstance done = start("4713");
+    ProcessInstance waiting = start("4714");
+    failsWith(done, "HTTP 429");
+    failsWith(waiting, "HTTP 429");
+    answer(okJson("{\"ticket\":{\"id\":4713},\"audit\":{\"id\":1}}"));
+    at(T0.plusSeconds(60));
+    String doneJob = jobOf(done).getId();
+    managementService.executeJob(doneJob);
+    String waitingJob = jobOf(waiting).getId();
+    assertThat(postponements.find(doneJob, JobPostponements.Reason.RATE_LIMIT)).isPresent();
+
+    int removed = postponements.removeFinished(T0.plus(Duration.ofHours(1)));
+
+    assertThat(removed).as("this test's done job, and those of earlier tests in the same database").isPositive();
+    assertThat(postponements.find(doneJob, JobPostponements.Reason.RATE_LIMIT)).isEmpty();
+    assertThat(postponements.find(waitingJob, JobPostponements.Reason.RATE_LIMIT)).hasValueSatisfying(postponed -> {
+      assertThat(postponed.firstAt()).isEqualTo(T0);
+      assertThat(postponed.count()).isEqualTo(1);
+    });
   }
 
   // ---- outages ------------------------------------------------------------------------------------
