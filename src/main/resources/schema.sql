@@ -83,3 +83,15 @@ CREATE TABLE IF NOT EXISTS zendesk_event_received (
   received_at TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS zendesk_event_received_at ON zendesk_event_received (received_at);
+
+-- handoff.jobs.*: since when a job has been postponed for a rate limit or an outage without spending its
+-- retries, so that the postponements end (RateLimitedJobs, ParkedSystemJobs). One row per job and reason,
+-- written in the job's failure transaction; rows of jobs that are gone are removed hourly (JobPostponements).
+CREATE TABLE IF NOT EXISTS job_postponement (
+  job_id        VARCHAR(64)  NOT NULL,
+  reason        VARCHAR(20)  NOT NULL,
+  first_at      TIMESTAMP    NOT NULL,
+  last_at       TIMESTAMP    NOT NULL,
+  postponements INTEGER      NOT NULL,
+  PRIMARY KEY (job_id, reason)
+);

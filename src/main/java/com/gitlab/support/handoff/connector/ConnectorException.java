@@ -2,23 +2,46 @@ package com.gitlab.support.handoff.connector;
 
 /**
  * A call to an outside system failed. Retryable failures (rate limits, 5xx, timeouts) go back to the
- * job executor; the others are the remote system refusing the request and need a human.
+ * job executor; the others are the remote system refusing the request and need a human. The
+ * {@link Kind} tells the failed-job rules ({@code com.gitlab.support.handoff.jobs}) whether the
+ * system asked us to slow down ({@link RateLimitedException}) or looks down.
  */
 public class ConnectorException extends RuntimeException {
 
+  /** What kind of failure, as far as waiting and retrying go. */
+  public enum Kind {
+    /** The system refused the request: a retry would be refused again, a person must look. */
+    REFUSED,
+    /** The system said "too many requests": wait as long as it asks, then try again. */
+    RATE_LIMITED,
+    /** The system did not answer, or answered with a server error (5xx, 408): it may be down. */
+    UNAVAILABLE,
+    /** Worth a retry, but says nothing about the system's health (a conflict, a page limit). */
+    TRANSIENT;
+
+    public boolean isRetryable() {
+      return this != REFUSED;
+    }
+  }
+
   private final ExternalSystem system;
-  private final boolean retryable;
+  private final Kind kind;
   private final boolean answered;
 
   /**
    * @param answered whether the remote system answered, so that we know the request had no effect;
    *     false when the call got no answer or an unreadable one, which may have done its work
    */
-  public ConnectorException(ExternalSystem system, boolean retryable, boolean answered, String message, Throwable cause) {
+  public ConnectorException(ExternalSystem system, Kind kind, boolean answered, String message, Throwable cause) {
     super(system.displayName() + ": " + message, cause);
     this.system = system;
-    this.retryable = retryable;
+    this.kind = kind;
     this.answered = answered;
+  }
+
+  /** A retryable failure is {@link Kind#TRANSIENT}, any other {@link Kind#REFUSED}. */
+  public ConnectorException(ExternalSystem system, boolean retryable, boolean answered, String message, Throwable cause) {
+    this(system, retryable ? Kind.TRANSIENT : Kind.REFUSED, answered, message, cause);
   }
 
   /** A failure the remote system answered with: the request had no effect. */
@@ -42,8 +65,12 @@ public class ConnectorException extends RuntimeException {
     return system;
   }
 
+  public Kind kind() {
+    return kind;
+  }
+
   public boolean isRetryable() {
-    return retryable;
+    return kind.isRetryable();
   }
 
   /**

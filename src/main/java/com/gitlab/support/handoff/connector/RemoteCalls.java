@@ -14,6 +14,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +31,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * How every real connector talks HTTP, and the one place that decides which failures are worth a
- * retry. Retryable: HTTP 429 (with the remote {@code Retry-After}), 408, 409, 5xx, Salesforce's 403
- * {@code REQUEST_LIMIT_EXCEEDED}, timeouts and other I/O errors, Slack's {@code ratelimited} and its
- * server-side errors. Everything else is the remote system refusing the request, and the message
+ * retry. Rate limits ({@link RateLimitedException}, with the remote {@code Retry-After}): HTTP 429,
+ * Salesforce's 403 {@code REQUEST_LIMIT_EXCEEDED}, Slack's {@code ratelimited}. The system may be down
+ * ({@link ConnectorException.Kind#UNAVAILABLE}): 408, 5xx, timeouts and other I/O errors, Slack's
+ * server-side errors. Retryable as well: 409. Everything else is the remote system refusing the request, and the message
  * carries what it said. Messages name the system, the status and the path, never a query string,
  * header or secret.
  */
@@ -86,7 +88,8 @@ public final class RemoteCalls {
       throw e;
     } catch (ResourceAccessException e) {
       // Timeouts, refused connections, resets: the system may be back in a minute.
-      throw new ConnectorException(system, true, false, "no answer (" + whyNoAnswer(e) + ")", e);
+      throw new ConnectorException(system, ConnectorException.Kind.UNAVAILABLE, false,
+          "no answer (" + whyNoAnswer(e) + ")", e);
     } catch (RestClientException e) {
       // The call got through but its answer makes no sense to us; a person should look before anyone
       // repeats a call that may have had its effect.
@@ -148,7 +151,11 @@ public final class RemoteCalls {
       message.append(" (Retry-After: ").append(retryAfter.trim())
           .append(retryAfter.trim().chars().allMatch(Character::isDigit) ? " s)" : ")");
     }
-    return new ConnectorException(system, isRetryable(status.value(), body), message.toString());
+    if (isRateLimit(status.value(), body)) {
+      return new RateLimitedException(system, message.toString(),
+          RetryAfter.parse(retryAfter, response.getHeaders().getFirst("Date"), Instant.now()).orElse(null));
+    }
+    return new ConnectorException(system, kindOf(status.value(), body), true, message.toString(), null);
   }
 
   /** What the remote system said in an error answer, or "" when it said nothing readable. */
@@ -159,15 +166,33 @@ public final class RemoteCalls {
   /** Slack answers HTTP 200 with {@code ok:false}; the error code decides. */
   public static ConnectorException slackRefused(String method, String error) {
     String code = error == null || error.isBlank() ? "unknown_error" : error;
-    return new ConnectorException(ExternalSystem.SLACK, SLACK_RETRYABLE.contains(code), method + " answered ok:false, error " + code);
+    String message = method + " answered ok:false, error " + code;
+    if (code.equals("ratelimited")) {
+      // Slack says when in a Retry-After header of an HTTP 429; an ok:false body names no wait.
+      return new RateLimitedException(ExternalSystem.SLACK, message, null);
+    }
+    return new ConnectorException(ExternalSystem.SLACK,
+        SLACK_RETRYABLE.contains(code) ? ConnectorException.Kind.UNAVAILABLE : ConnectorException.Kind.REFUSED,
+        true, message, null);
   }
 
-  static boolean isRetryable(int status, JsonNode body) {
+  static boolean isRateLimit(int status, JsonNode body) {
     return status == 429
-        || status == 408                   // the server gave up waiting for us
-        || status == 409                   // Zendesk: the ticket changed under us; its docs say retry
-        || status >= 500
         || (status == 403 && hasErrorCode(body, "REQUEST_LIMIT_EXCEEDED")); // Salesforce's daily API limit
+  }
+
+  /** What an error status means for retries: the rate limits above, and the statuses below. */
+  static ConnectorException.Kind kindOf(int status, JsonNode body) {
+    if (isRateLimit(status, body)) {
+      return ConnectorException.Kind.RATE_LIMITED;
+    }
+    if (status == 408 || status >= 500) { // 408: the server gave up waiting for us
+      return ConnectorException.Kind.UNAVAILABLE;
+    }
+    if (status == 409) { // Zendesk: the ticket changed under us; its docs say retry
+      return ConnectorException.Kind.TRANSIENT;
+    }
+    return ConnectorException.Kind.REFUSED;
   }
 
   private static boolean hasErrorCode(JsonNode body, String code) {

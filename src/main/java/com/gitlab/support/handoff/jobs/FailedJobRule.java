@@ -1,14 +1,17 @@
 package com.gitlab.support.handoff.jobs;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
- * What to do with a job after one of its tries failed, beyond the engine's retry cycle. A rule runs
- * after the engine has recorded the failure (retries counted down, due date moved by the job's retry
- * cycle, exception kept for Cockpit) and may change the job's retries and due date.
+ * Whether a failed job should wait instead of spending a retry of its retry cycle. A rule decides
+ * when a job's try has failed, before the engine records the failure; {@link FailedJobRules} then lets
+ * the engine record it as always (exception kept for Cockpit, history) and, when the rule said so,
+ * leaves the retries where they were and makes the job due at the rule's time, in the same
+ * transaction. No incident opens for a postponed failure.
  *
- * <p>Rules are Spring beans; {@link FailedJobRules} applies the first that {@link #appliesTo} the
- * failure.
+ * <p>Rules are Spring beans; {@link FailedJobRules} asks the first that {@link #appliesTo} the failure.
  */
 public interface FailedJobRule {
 
@@ -16,19 +19,22 @@ public interface FailedJobRule {
   boolean appliesTo(Throwable failure);
 
   /**
-   * Changes the job, which the engine has already handled as a failed job.
+   * When the job should run again without this failure counting against its retries; empty: the
+   * failure counts as the engine counts it.
    *
-   * @param retriesBefore the job's retries before this failure was counted
+   * @param job the job as it was before this failure: its retries are the ones the engine counts
+   *     this failure from (on a first failure the engine first resets them from the retry cycle)
+   * @param now the engine clock
    */
-  void apply(JobEntity job, Throwable failure, int retriesBefore);
+  Optional<Instant> postponeUntil(JobEntity job, Throwable failure, Instant now);
 
   /** The failure or one of its causes of the given type, if any. */
-  static <T extends Throwable> java.util.Optional<T> causeOf(Throwable failure, Class<T> type) {
+  static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
-        return java.util.Optional.of(type.cast(t));
+        return Optional.of(type.cast(t));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -57,10 +57,10 @@ public final class BenchmarkRunner {
       .map(String::trim).filter(p -> !p.isEmpty()).toList();
   /**
    * Stages to run: feel (no database), durability (H2 only: its commit setting before and now, on
-   * databases of its own), startup, intake, e2e, storm, cleanup (the floors run with any of the last five).
+   * databases of its own), outage (H2 only: a Zendesk outage under waiting jobs, parking on and off), startup, intake, e2e, storm, cleanup (the floors run with any of the last five).
    */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "feel,durability,startup,intake,e2e,storm,cleanup").split(","));
+      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,storm,cleanup").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -82,6 +82,10 @@ public final class BenchmarkRunner {
     if (STAGES.contains("durability") && List.of(System.getProperty("bench.databases", "h2,postgres").split(","))
         .stream().anyMatch(db -> db.trim().equals("h2"))) {
       DurabilityBenchmark.run(results);
+    }
+    if (STAGES.contains("outage") && List.of(System.getProperty("bench.databases", "h2,postgres").split(","))
+        .stream().anyMatch(db -> db.trim().equals("h2"))) {
+      OutageBenchmark.run(results);
     }
     boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup")::contains);
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
