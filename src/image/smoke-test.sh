@@ -77,4 +77,10 @@ status=$(curl -sS -o "$work/answer.json" -w '%{http_code}' -u smoke:smoke-passwo
 [ "$status" = 201 ] || { cat "$work/answer.json" >&2; tail -20 "$log" >&2; fail "POST /api/handoffs answered $status"; }
 echo "smoke-test: POST /api/handoffs answered 201 $(cat "$work/answer.json")"
 ls "$root$workdir/data" | grep -q 'sales-handoff.mv.db' || fail "no H2 file under $workdir/data"
+# The health check of docs/docker-compose.yaml, run in the image as the container runtime would.
+env -i "${env[@]}" SERVER_PORT="$port" unshare --mount --pid --fork --mount-proc=/proc --root="$root" \
+  --setuid="${user%%:*}" --setgid="${user##*:}" -- \
+  java -cp /app/classes com.gitlab.support.handoff.operations.ReadinessProbe \
+  || fail "the image's ReadinessProbe did not report ready"
+echo "smoke-test: the image's health check (ReadinessProbe) reports ready"
 echo "smoke-test: the image runs; its H2 file is in $workdir/data, written as user $user"

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The configuration metadata that spring-boot-configuration-processor writes at compile time, from which
@@ -91,5 +93,34 @@ class ConfigurationMetadataTest {
     assertThat(properties.get("handoff.salesforce.api-version").path("defaultValue").asText()).isEqualTo("v65.0");
     assertThat(properties.get("handoff.salesforce.fields.carr").path("defaultValue").asText()).isEqualTo("CARR__c");
     assertThat(properties.get("handoff.cluster.job-acquisition-index").path("defaultValue").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Every HANDOFF_* variable of docs/docker-compose.yaml is a real setting, and each node has a name of its own")
+  @SuppressWarnings("unchecked")
+  void composeExampleNamesRealSettings() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docs/docker-compose.yaml")));
+    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+    List<String> nodes = services.keySet().stream().filter(name -> name.startsWith("handoff-")).toList();
+    assertThat(nodes).hasSize(2);
+
+    List<String> nodeNames = nodes.stream().map(node -> {
+      Map<String, Object> environment = (Map<String, Object>) services.get(node).get("environment");
+      environment.keySet().stream().filter(variable -> variable.startsWith("HANDOFF_")).forEach(variable ->
+          assertThat(properties).as("%s of %s", variable, node).containsKey(propertyOf(variable)));
+      assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
+      return String.valueOf(environment.get("HANDOFF_CLUSTER_NODE_NAME"));
+    }).toList();
+    assertThat(nodeNames).doesNotHaveDuplicates().doesNotContain("null");
+  }
+
+  /**
+   * The property an environment variable sets, by Spring Boot's relaxed binding: HANDOFF_ZENDESK_API_TOKEN
+   * is handoff.zendesk.api-token. The variable does not say where a dash was, so the dashed names are tried.
+   */
+  private static String propertyOf(String variable) {
+    String dotted = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    return properties.keySet().stream()
+        .filter(name -> name.replace('-', '.').equals(dotted)).findFirst().orElse(dotted);
   }
 }
