@@ -17,6 +17,7 @@ root=$work/rootfs
 app_pid=
 cleanup() {
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  # The namespace's mounts went with the JVM; only the unpacked files are left.
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,22 +45,23 @@ echo "smoke-test: manifest, config and ${#layers[@]} layer digests agree ($(jq -
   || fail "no processes/salesHandoff.bpmn in the image"
 [ -x "$root/opt/java/bin/java" ] || fail "no /opt/java/bin/java in the image"
 
-# 2. run the entrypoint in the unpacked image
+# 2. run the entrypoint in the unpacked image, on a port nothing else answers on
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then fail "port $port is taken (SMOKE_PORT picks another)"; fi
 mapfile -t entrypoint < <(jq -r '.config.Entrypoint[]' "$config")
 mapfile -t env < <(jq -r '.config.Env[]' "$config")
 workdir=$(jq -r '.config.WorkingDir // "/"' "$config")
 user=$(jq -r '.config.User // "0:0"' "$config")
 touch "$root/etc/hosts" "$root/etc/resolv.conf"
 log=$work/app.log
-# An outer mount namespace for the bind mounts (gone with it), an inner one with its own pid namespace and /proc.
+# A mount namespace of its own for the bind mounts and /proc (all gone with it). Every step execs the
+# next, so $! is the JVM itself: the trap's kill stops the application, as docker stop would.
 env -i "${env[@]}" SERVER_PORT="$port" HANDOFF_ADMIN_USER=smoke HANDOFF_ADMIN_PASSWORD=smoke-password \
   unshare --mount --propagation private -- sh -c '
     workdir=$0 root=$1 uid=$2 gid=$3; shift 3
     mount --bind /dev "$root/dev" && mount --bind /etc/hosts "$root/etc/hosts" \
-      && mount --bind /etc/resolv.conf "$root/etc/resolv.conf" || exit 1
-    exec unshare --pid --fork --mount-proc=/proc --root="$root" --wd="$workdir" \
-      --setuid="$uid" --setgid="$gid" -- "$@"' "$workdir" "$root" "${user%%:*}" "${user##*:}" "${entrypoint[@]}" \
-  > "$log" 2>&1 &
+      && mount --bind /etc/resolv.conf "$root/etc/resolv.conf" && mount -t proc proc "$root/proc" || exit 1
+    exec unshare --root="$root" --wd="$workdir" --setuid="$uid" --setgid="$gid" -- "$@"' \
+  "$workdir" "$root" "${user%%:*}" "${user##*:}" "${entrypoint[@]}" > "$log" 2>&1 &
 app_pid=$!
 
 # 3. it answers, and takes a handoff
@@ -78,9 +80,10 @@ status=$(curl -sS -o "$work/answer.json" -w '%{http_code}' -u smoke:smoke-passwo
 echo "smoke-test: POST /api/handoffs answered 201 $(cat "$work/answer.json")"
 ls "$root$workdir/data" | grep -q 'sales-handoff.mv.db' || fail "no H2 file under $workdir/data"
 # The health check of docs/docker-compose.yaml, run in the image as the container runtime would.
-env -i "${env[@]}" SERVER_PORT="$port" unshare --mount --pid --fork --mount-proc=/proc --root="$root" \
-  --setuid="${user%%:*}" --setgid="${user##*:}" -- \
-  java -cp /app/classes com.gitlab.support.handoff.operations.ReadinessProbe \
+env -i "${env[@]}" SERVER_PORT="$port" unshare --mount --propagation private -- sh -c '
+    root=$0 uid=$1 gid=$2; shift 3
+    mount -t proc proc "$root/proc" && exec unshare --root="$root" --setuid="$uid" --setgid="$gid" -- "$@"' \
+  "$root" "${user%%:*}" "${user##*:}" - java -cp /app/classes com.gitlab.support.handoff.operations.ReadinessProbe \
   || fail "the image's ReadinessProbe did not report ready"
 echo "smoke-test: the image's health check (ReadinessProbe) reports ready"
 echo "smoke-test: the image runs; its H2 file is in $workdir/data, written as user $user"
