@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApiDescription {
 
-  static final String BASIC = "camundaUser";
+  static final String BASIC = "httpBasic";
   static final String ZENDESK_SIGNATURE = "zendeskWebhookSignature";
 
   /** The version of the interface CONTRACT describes, not of the application: it changes when a name does. */
