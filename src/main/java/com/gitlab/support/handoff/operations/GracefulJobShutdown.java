@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.operations;
 
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GracefulJobShutdown implements BeanPostProcessor {
 
-  static final String CAMUNDA_TASK_EXECUTOR = "camundaTaskExecutor";
+  /** The starter's job thread pool bean, by the starter's own name for it (renamed with it by the Operaton recipe). */
+  static final String CAMUNDA_TASK_EXECUTOR = JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER;
   static final int AWAIT_TERMINATION_SECONDS = 30;
 
   @Override

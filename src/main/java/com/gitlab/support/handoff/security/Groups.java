@@ -10,7 +10,11 @@ public final class Groups {
   public static final String SMB_ADVOCATES_EMEA_APJ = "smb-advocates-emea-apj";
   public static final String SMB_OPS = "smb-ops";
   public static final String PROCESS_OWNERS = "process-owners";
-  public static final String CAMUNDA_ADMIN = "camunda-admin";
+  /**
+   * The engine's administrators' group ({@code camunda-admin}), from the engine's constant: the Operaton
+   * migration recipe rewrites the constant, not a string (docs/operations.md, "Migration path").
+   */
+  public static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   /** The groups that work tasks in Tasklist. */
   public static final List<String> WORKERS =

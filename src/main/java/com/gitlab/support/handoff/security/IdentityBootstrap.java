@@ -1,5 +1,7 @@
 package com.gitlab.support.handoff.security;
 
+import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM;
+import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
@@ -61,12 +63,12 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private static void createGroups(IdentityService identity) {
-    group(identity, Groups.SUPPORT_ENGINEERS, "Support engineers", "WORKFLOW");
-    group(identity, Groups.SMB_ADVOCATES_AMER, "SMB Advocates AMER", "WORKFLOW");
-    group(identity, Groups.SMB_ADVOCATES_EMEA_APJ, "SMB Advocates EMEA+APJ", "WORKFLOW");
-    group(identity, Groups.SMB_OPS, "SMB Ops", "WORKFLOW");
-    group(identity, Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
-    group(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
+    group(identity, Groups.SUPPORT_ENGINEERS, "Support engineers", GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.SMB_ADVOCATES_AMER, "SMB Advocates AMER", GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.SMB_ADVOCATES_EMEA_APJ, "SMB Advocates EMEA+APJ", GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.SMB_OPS, "SMB Ops", GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.PROCESS_OWNERS, "Process owners", GROUP_TYPE_WORKFLOW);
+    group(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", GROUP_TYPE_SYSTEM);
   }
 
   private static void group(IdentityService identity, String id, String name, String type) {

@@ -14,6 +14,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code handoff.salesforce.*}: an empty base URL means the sandbox answers instead of Salesforce.
  *
+ * @param baseUrl the org's My Domain URL, e.g. https://acme.my.salesforce.com; empty: the sandbox
+ *     answers from handoff.sandbox.data and records side effects instead
+ * @param clientId the connected app's consumer key (OAuth 2.0 client-credentials flow at
+ *     {base-url/services/oauth2/token})
+ * @param clientSecret the connected app's consumer secret
+ * @param apiVersion the REST API version, e.g. v65.0; any version the org serves
+ * @param smbAdvocateTeamGroupId the Chatter group mentioned as @SMB Advocate Team
+ * @param fields the names of the org's custom Account fields
+ * @param territoryOwners who owns a sales segment in a territory when an account has no person owner (R14)
+ * @param caseFields the names of the org's custom Case fields
  * @param caseRecordType the Case record type the handoffs create (R12), looked up by name once
  * @param renewalOpportunityType the Opportunity Type of renewals (R5)
  * @param tokenLifetime how long an access token is reused; the client-credentials answer has no
@@ -23,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  *     has no standard field for it. A territory without one: the reminder mentions only the team
  * @param leadConvertedStatus the Lead Status a conversion sets (R37); empty: the org's first Lead
  *     Status marked Converted, looked up once
+ * @param connectTimeout how long to wait for a connection to Salesforce
+ * @param readTimeout how long to wait for Salesforce's answer; a retry asks Salesforce before calling again
  */
 @Validated
 @ConfigurationProperties("handoff.salesforce")
@@ -83,7 +95,12 @@ public record SalesforceProperties(
     return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
-  /** Custom Account fields of the org. */
+   * Custom Account fields of the org.
+   *
+   * @param salesSegment the Account field with the sales segment (LARGE, MID_MARKET, SMALL)
+   * @param carr the Account field with the customer's annual recurring revenue in USD (R7)
+   * @param technicalAccountManager the Account field with the Technical Account Manager's user id (R17)
+   */
   public record Fields(
       @DefaultValue("Sales_Segment__c") String salesSegment,
       @DefaultValue("CARR__c") String carr,
@@ -92,6 +109,11 @@ public record SalesforceProperties(
   /**
    * Case fields that are not standard: Next Steps (R25), Resolution Action and Feedback (R28), and
    * the lookup to the related Opportunity (R12, R38).
+   *
+   * @param opportunity the Case field that looks up the related Opportunity
+   * @param nextSteps the Case field with the advocate's next steps (R25)
+   * @param resolutionAction the Case field with the resolution action (R28)
+   * @param feedback the Case field with the feedback (R28)
    */
   public record CaseFields(
       @DefaultValue("Opportunity__c") String opportunity,
@@ -102,6 +124,10 @@ public record SalesforceProperties(
   /**
    * Who owns a sales segment in a territory (R14); Salesforce has no standard object for it, so the
    * real connector reads it from configuration, the sandbox from its CRM file.
+   *
+   * @param segment the sales segment: LARGE, MID_MARKET or SMALL
+   * @param region the territory: AMER or EMEA_APJ
+   * @param ownerId the Salesforce user id of the owner
    */
   public record TerritoryOwner(String segment, String region, String ownerId) {}
 

@@ -4,7 +4,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code handoff.slack.*}: an empty base URL means the sandbox records messages instead. */
+/**
+ * {@code handoff.slack.*}: an empty base URL means the sandbox records messages instead.
+ *
+ * @param baseUrl Slack's Web API, https://slack.com/api; empty: the sandbox records messages instead
+ * @param botToken the bot's OAuth token, sent as Authorization: Bearer to chat.postMessage
+ * @param connectTimeout how long to wait for a connection to Slack
+ * @param readTimeout how long to wait for Slack's answer; a retry asks Slack before posting again
+ */
 @ConfigurationProperties("handoff.slack")
 public record SlackProperties(
     String baseUrl,
