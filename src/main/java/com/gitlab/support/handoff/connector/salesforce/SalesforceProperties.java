@@ -95,6 +95,7 @@ public record SalesforceProperties(
     return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 
+  /**
    * Custom Account fields of the org.
    *
    * @param salesSegment the Account field with the sales segment (LARGE, MID_MARKET, SMALL)
