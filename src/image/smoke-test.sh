@@ -65,13 +65,13 @@ env -i "${env[@]}" SERVER_PORT="$port" HANDOFF_ADMIN_USER=smoke HANDOFF_ADMIN_PA
 app_pid=$!
 
 # 3. it answers, and takes a handoff
-for _ in $(seq 1 120); do
+for _ in $(seq 1 180); do
   kill -0 "$app_pid" 2>/dev/null || { tail -40 "$log" >&2; fail "the application exited"; }
   if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then break; fi
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" | grep -q '"UP"' \
-  || { tail -40 "$log" >&2; fail "not ready after 120 s"; }
+  || { tail -40 "$log" >&2; fail "not ready after 180 s"; }
 echo "smoke-test: ready after $SECONDS s: $(grep -m1 -o 'Started SalesHandoffApplication in [0-9.]* seconds' "$log" || true)"
 status=$(curl -sS -o "$work/answer.json" -w '%{http_code}' -u smoke:smoke-password -H 'Content-Type: application/json' \
   -d '{"ticketId":"smoke-1","requesterEmail":"jane@acme.com","requestType":"ALTERNATIVE_PAYMENT_METHOD","summary":"image smoke test"}' \
