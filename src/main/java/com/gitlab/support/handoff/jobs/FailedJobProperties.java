@@ -19,11 +19,11 @@ public record FailedJobProperties(@Valid @DefaultValue RateLimits rateLimits, @V
 
   /**
    * @param defaultWait how long to wait when the system names no wait (Salesforce's
-   *     {@code REQUEST_LIMIT_EXCEEDED}, Slack's {@code ratelimited} without a header)
+   *     REQUEST_LIMIT_EXCEEDED, Slack's ratelimited without a header)
    * @param maxTotalWait how long after its first rate limit a job is still postponed without spending
    *     a retry; later rate limits count like any other failure
    * @param maxPostponements how many times a job is postponed at most, so that a system asking for
-   *     very short waits does not keep a job going for {@code maxTotalWait}
+   *     very short waits does not keep a job going for the whole max-total-wait
    */
   public record RateLimits(
       @NotNull @DefaultValue("PT5M") Duration defaultWait,
@@ -31,8 +31,9 @@ public record FailedJobProperties(@Valid @DefaultValue RateLimits rateLimits, @V
       @Min(0) @DefaultValue("100") int maxPostponements) {}
 
   /**
-   * @param failuresToPark this many failures of one system within {@code window} (connection refused,
+   * @param failuresToPark this many failures of one system within the window (connection refused,
    *     timeouts, 5xx) and the system counts as down: it is parked
+   * @param window the time in which failures-to-park failures of one system park it
    * @param probeInterval how long a parked system rests at first; then its jobs run again and probe it
    * @param maxProbeInterval each failed probe doubles the rest, up to this
    * @param maxParking how long after it was first parked a job is still parked without spending a

@@ -8,8 +8,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the SMB Sales Case workflow.
  *
  * @param advocateCapacity R21: cases In Progress at which an advocate is skipped by the round-robin;
- *     default 50. A diagram may still give {@code advocateCapacity} as an input of
- *     {@code pickNextAdvocate}, which then wins for that task.
+ *     default 50. A diagram may still give advocateCapacity as an input of
+ *     pickNextAdvocate, which then wins for that task.
  */
 @Validated
 @ConfigurationProperties("handoff.smb")

@@ -16,7 +16,7 @@ class CalendarPropertiesTest {
 
   @Configuration
   @EnableConfigurationProperties(CalendarProperties.class)
-  @Import({BusinessTime.class, BusinessCalendarPlugin.class})
+  @Import({BusinessTime.class, DeployedHolidays.class, BusinessCalendarPlugin.class})
   static class CalendarConfiguration {}
 
   private final ApplicationContextRunner context =

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenLifetime how long an access token is reused; the client-credentials answer has no
  *     expiry, and Salesforce's shortest session timeout is 15 minutes (a 401 renews it anyway)
  * @param smbAsm the Area Sales Manager's user id per SMB territory (R13, R22):
- *     {@code handoff.salesforce.smb-asm.AMER}, {@code handoff.salesforce.smb-asm.EMEA_APJ}; Salesforce
+ *     handoff.salesforce.smb-asm.AMER and handoff.salesforce.smb-asm.EMEA_APJ; Salesforce
  *     has no standard field for it. A territory without one: the reminder mentions only the team
  * @param leadConvertedStatus the Lead Status a conversion sets (R37); empty: the org's first Lead
  *     Status marked Converted, looked up once
