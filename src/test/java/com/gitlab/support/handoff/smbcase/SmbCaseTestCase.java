@@ -36,6 +36,25 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
     }
   }
 
+  /** The case's routing (routeSmbCase: R20, R21, R34) while it runs; it carries the case's business key. */
+  ProcessInstance routing(ProcessInstance smbCase) {
+    return calledBy(smbCase, "routeSmbCase");
+  }
+
+  /** The case's closing (closeSmbCase: R28, R32, R37, R38) while it runs. */
+  ProcessInstance closing(ProcessInstance smbCase) {
+    return calledBy(smbCase, "closeSmbCase");
+  }
+
+  private static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
+    ProcessInstance called = runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
+        .processDefinitionKey(processKey).singleResult();
+    if (called == null) {
+      throw new AssertionError("case " + businessKey(smbCase) + " runs no " + processKey);
+    }
+    return called;
+  }
+
   /** The advocate the case was routed to. */
   String advocateOf(ProcessInstance instance) {
     return (String) variable(instance, "advocate");
