@@ -38,12 +38,12 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
 
   /** The case's routing (routeSmbCase: R20, R21, R34) while it runs; it carries the case's business key. */
   ProcessInstance routing(ProcessInstance smbCase) {
-    return calledBy(smbCase, "routeSmbCase");
+    return calledBy(smbCase, SmbCase.ROUTING_PROCESS_KEY);
   }
 
   /** The case's closing (closeSmbCase: R28, R32, R37, R38) while it runs. */
   ProcessInstance closing(ProcessInstance smbCase) {
-    return calledBy(smbCase, "closeSmbCase");
+    return calledBy(smbCase, SmbCase.CLOSING_PROCESS_KEY);
   }
 
   private static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
