@@ -73,6 +73,7 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
     Task fix = task(instance, "fixCreateCase");
     assertThat(fix).hasCandidateGroup("smb-ops");
+    assertFormFindsItsVariables(fix);
     assertThat((String) variable(routing(instance), "connectorError")).contains("Account is inactive");
     complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "salesforceCaseId", "500HAND1",
         "fixNote", "Reactivated the account and created the case"));
@@ -146,6 +147,7 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
     save(instance, CaseUpdate.status(CaseUpdate.RESOLVED, FRIDAY).resolved("Answered Question", "NA"));
 
     Task fix = task(instance, "fixClose");
+    assertFormFindsItsVariables(fix);
     assertThat(fix.getName()).isEqualTo("Finish closing case " + businessKey(instance) + " in Salesforce, or fix and retry");
     assertThat((String) variable(closing(instance), "connectorError"))
         .contains("convertLead of Lead 00QL1 refused: FIELD_CUSTOM_VALIDATION_EXCEPTION: A contact needs a phone number");

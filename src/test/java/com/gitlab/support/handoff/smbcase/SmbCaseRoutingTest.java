@@ -110,6 +110,7 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
 
     assertThat(routing(instance)).isWaitingAt("triageCase");
     assertThat(task(instance, "triageCase").getName()).startsWith("Route case " + businessKey(instance));
+    assertFormFindsItsVariables(task(instance, "triageCase"));
     complete(instance, task(instance, "triageCase"), Variables.createVariables().putValue("territory", "AMER"));
 
     assertThat(instance).isWaitingAt(SmbCase.PICK_UP_TASK);

@@ -1,10 +1,19 @@
 package com.gitlab.support.handoff.smbcase;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import com.gitlab.support.handoff.ProcessTestCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +62,27 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
       throw new AssertionError("case " + businessKey(smbCase) + " runs no " + processKey);
     }
     return called;
+  }
+
+  /**
+   * A task in a called process sees only what its call activity passed in: every {@code {{variable}}} its
+   * Camunda Form shows must be a variable of the task's scope, or the form shows blanks.
+   */
+  void assertFormFindsItsVariables(Task task) {
+    String form;
+    try {
+      form = Files.readString(Path.of("processes", task.getCamundaFormRef().getKey() + ".form"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<String> shown = new TreeSet<>();
+    Matcher placeholder = Pattern.compile("\\{\\{([A-Za-z]+)}}").matcher(form);
+    while (placeholder.find()) {
+      shown.add(placeholder.group(1));
+    }
+    assertThat(shown).as("placeholders of form %s", task.getCamundaFormRef().getKey()).isNotEmpty();
+    assertThat(taskService().getVariables(task.getId())).as("variables of task %s", task.getTaskDefinitionKey())
+        .containsKeys(shown.toArray(String[]::new));
   }
 
   /** The advocate the case was routed to. */
