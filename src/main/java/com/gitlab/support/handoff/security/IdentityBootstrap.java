@@ -19,6 +19,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
+import com.gitlab.support.handoff.smbcase.SmbCase;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -102,8 +103,13 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, calledByTheHandoff, READ);
     }
     for (String advocates : List.of(Groups.SMB_ADVOCATES_AMER, Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS)) {
-      grants.grant(advocates, PROCESS_DEFINITION, "smbCase", READ, CREATE_INSTANCE);
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.PROCESS_KEY, READ, CREATE_INSTANCE);
+      // The case's routing and closing hold SMB Ops' triage and fix-up tasks: their diagrams show in Tasklist.
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.ROUTING_PROCESS_KEY, READ);
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.CLOSING_PROCESS_KEY, READ);
     }
+    // A case Transferred To Support (R32) reaches the engineers in the case's closing.
+    grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, SmbCase.CLOSING_PROCESS_KEY, READ);
     // Process owners read everything in Cockpit and change nothing.
     grants.grant(Groups.PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
     grants.grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY, READ_TASK);

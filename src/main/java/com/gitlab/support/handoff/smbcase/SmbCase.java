@@ -6,6 +6,12 @@ import java.util.List;
 public final class SmbCase {
 
   public static final String PROCESS_KEY = "smbCase";
+  /**
+   * The processes a case calls with its own business key (issue #13): routing (R20, R21, R34) and closing
+   * (R28, R32, R37, R38). Queries for cases, their advocate and status still use {@link #PROCESS_KEY}.
+   */
+  public static final String ROUTING_PROCESS_KEY = "routeSmbCase";
+  public static final String CLOSING_PROCESS_KEY = "closeSmbCase";
 
   /** The advocate's task in each phase of a case: picking it up, attempting contact, working it (R22–R29). */
   public static final String PICK_UP_TASK = "pickUpCase";
@@ -13,7 +19,11 @@ public final class SmbCase {
   public static final String WORK_TASK = "workCase";
   public static final List<String> WORK_TASKS = List.of(PICK_UP_TASK, ATTEMPTING_CONTACT_TASK, WORK_TASK);
 
-  /** Messages other systems correlate by the case's business key (R34–R36), and the one the case sends (R13). */
+  /**
+   * Messages other systems correlate by the case's business key (R34–R36), and the one the case sends (R13).
+   * Each is caught in one process only (subject changed and closed in Salesforce in {@link #ROUTING_PROCESS_KEY},
+   * question and email in {@link #PROCESS_KEY}), so the key and the name find exactly one instance.
+   */
   public static final String QUESTION_MESSAGE = "SmbCaseQuestion";
   public static final String EMAIL_MESSAGE = "SmbCaseEmail";
   public static final String SUBJECT_CHANGED_MESSAGE = "SmbCaseSubjectChanged";

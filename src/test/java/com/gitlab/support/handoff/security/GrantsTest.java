@@ -37,6 +37,13 @@ class GrantsTest {
   }
 
   @Test
+  @DisplayName("R20-R38 an SMB advocate sees the case and the routing and closing it calls, nothing of the Support handoff")
+  void advocateSeesTheCaseAndWhatItCalls() {
+    assertThat(keysVisibleTo("ava")).contains("smbCase", "routeSmbCase", "closeSmbCase").doesNotContain("salesHandoff");
+    assertThat(keysVisibleTo("sam")).contains("closeSmbCase").doesNotContain("routeSmbCase");
+  }
+
+  @Test
   @DisplayName("A process owner reads every definition in Cockpit but can neither start nor deploy")
   void processOwnerIsReadOnly() {
     assertThat(keysVisibleTo("pat")).contains("salesHandoff", "addCustomerToOrganization");

@@ -193,8 +193,10 @@ class SmbCaseClosingTest extends SmbCaseTestCase {
     assertThat(handover).hasCandidateGroup("support-engineers");
     assertThat(outbox(instance, "CASE_UPDATE")).extracting(OutboxEntry::text).last().asString()
         .contains("Resolution Action: Transferred To Support");
+    assertFormFindsItsVariables(handover);
     complete(instance, handover, java.util.Map.of("supportTicketId", "4712"));
     assertThat(instance).isWaitingAt("lateEmailWindow");
+    assertThat(variable(instance, "supportTicketId")).isEqualTo("4712");
   }
 
   @Test

@@ -7,27 +7,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What smbCase promises Tasklist, Modeler, Cockpit and the job executor, checked on the deployed models. */
@@ -46,7 +61,7 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
       "Request Not Possible", "No Action Required", "Failed to Engage");
 
   @ParameterizedTest(name = "R20-R38 every user task of {0} has a Camunda Form Tasklist 7.24 renders")
-  @ValueSource(strings = {"smbCase", "smbCaseSalesforceSync"})
+  @ValueSource(strings = {"smbCase", "routeSmbCase", "closeSmbCase", "smbCaseSalesforceSync"})
   void userTasksHaveRenderableForms(String processKey) throws IOException {
     BpmnModelInstance model = model(processKey);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -69,7 +84,7 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
   }
 
   @ParameterizedTest(name = "R20-R38 every task of {0} that calls an outside system runs as its own job (asyncBefore)")
-  @ValueSource(strings = {"smbCase", "smbCaseSalesforceSync"})
+  @ValueSource(strings = {"smbCase", "routeSmbCase", "closeSmbCase", "smbCaseSalesforceSync"})
   void remoteCallsAreAsync(String processKey) {
     for (ServiceTask task : model(processKey).getModelElementsByType(ServiceTask.class)) {
       if (!LOCAL_DELEGATES.contains(task.getCamundaDelegateExpression())) {
@@ -107,7 +122,7 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
   }
 
   @ParameterizedTest(name = "R30 {0} keeps its history 400 days and opens in Modeler and Cockpit")
-  @ValueSource(strings = {"smbCase", "smbCaseSalesforceSync"})
+  @ValueSource(strings = {"smbCase", "routeSmbCase", "closeSmbCase", "smbCaseSalesforceSync"})
   void historyAndDiagram(String processKey) {
     ProcessDefinition definition = definition(processKey);
     assertThat(definition.getHistoryTimeToLive()).isEqualTo(400);
@@ -129,6 +144,75 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
     assertThat(definition.getHistoryTimeToLive()).isEqualTo(400);
     assertThat(decisionModel(decisionKey).getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class))
         .allSatisfy(rule -> assertThat(rule.getDescription().getTextContent()).matches("R\\d\\d.{20,}"));
+  }
+
+  @ParameterizedTest(name = "R20-R38 smbCase calls {0} with its business key, and Tasklist cannot start it alone")
+  @ValueSource(strings = {"routeSmbCase", "closeSmbCase", "smbCaseSalesforceSync"})
+  void calledProcessesShareTheBusinessKey(String processKey) {
+    List<CallActivity> calls = model("smbCase").getModelElementsByType(CallActivity.class).stream()
+        .filter(call -> processKey.equals(call.getCalledElement())).toList();
+    assertThat(calls).isNotEmpty().allSatisfy(call -> {
+      List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+      assertThat(ins).as(call.getId()).anySatisfy(in ->
+          assertThat(in.getCamundaBusinessKey()).isEqualTo("#{execution.processBusinessKey}"));
+      assertThat(ins).as("%s passes named variables, not all", call.getId())
+          .noneSatisfy(in -> assertThat(in.getCamundaVariables()).isEqualTo("all"));
+    });
+    assertThat(definition(processKey).isStartableInTasklist()).isFalse();
+  }
+
+  /**
+   * Issue #13: a diagram is read on a laptop screen, so each process has at most {@link Limit#DIAGRAM} flow
+   * nodes (nested ones included) and its drawing fits in that many pixels. Diagrams that were larger before
+   * #13 keep a ceiling of their own at their measured size, so they cannot grow unnoticed.
+   */
+  record Limit(int flowNodes, int width, int height) {
+    static final Limit DIAGRAM = new Limit(60, 2600, 1200);
+    static final Map<String, Limit> OVER = Map.of(
+        "smbCase.bpmn", new Limit(88, 2600, 1200),
+        "awaitSalesConfirmation.bpmn", new Limit(60, 3130, 1210),
+        "salesHandoff.bpmn", new Limit(60, 3000, 1200),
+        "smbSalesUserHandoff.bpmn", new Limit(60, 3110, 1200));
+  }
+
+  static Stream<Path> diagrams() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      return files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "#13 {0} is readable on a laptop screen: few flow nodes per process, a small canvas")
+  @MethodSource("diagrams")
+  void smbCaseDiagramsAreReadable(Path file) {
+    Limit limit = Limit.OVER.getOrDefault(file.getFileName().toString(), Limit.DIAGRAM);
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      assertThat(flowNodes(process.getFlowElements())).as("flow nodes of %s", process.getId())
+          .isLessThanOrEqualTo(limit.flowNodes());
+    }
+    List<double[]> points = new ArrayList<>();
+    for (Bounds bounds : model.getModelElementsByType(Bounds.class)) {
+      points.add(new double[] {bounds.getX(), bounds.getY()});
+      points.add(new double[] {bounds.getX() + bounds.getWidth(), bounds.getY() + bounds.getHeight()});
+    }
+    model.getModelElementsByType(Waypoint.class).forEach(point -> points.add(new double[] {point.getX(), point.getY()}));
+    DoubleSummaryStatistics x = points.stream().mapToDouble(point -> point[0]).summaryStatistics();
+    DoubleSummaryStatistics y = points.stream().mapToDouble(point -> point[1]).summaryStatistics();
+    assertThat(x.getMax() - x.getMin()).as("width of %s", file).isLessThanOrEqualTo(limit.width());
+    assertThat(y.getMax() - y.getMin()).as("height of %s", file).isLessThanOrEqualTo(limit.height());
+  }
+
+  private static int flowNodes(Collection<FlowElement> elements) {
+    int count = 0;
+    for (FlowElement element : elements) {
+      if (element instanceof FlowNode) {
+        count++;
+      }
+      if (element instanceof SubProcess subProcess) {
+        count += flowNodes(subProcess.getFlowElements());
+      }
+    }
+    return count;
   }
 
   private static void assertRenderable(String owner, JsonNode form, String formId) {

@@ -73,7 +73,8 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
     Task fix = task(instance, "fixCreateCase");
     assertThat(fix).hasCandidateGroup("smb-ops");
-    assertThat((String) variable(instance, "connectorError")).contains("Account is inactive");
+    assertFormFindsItsVariables(fix);
+    assertThat((String) variable(routing(instance), "connectorError")).contains("Account is inactive");
     complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "salesforceCaseId", "500HAND1",
         "fixNote", "Reactivated the account and created the case"));
 
@@ -146,8 +147,9 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
     save(instance, CaseUpdate.status(CaseUpdate.RESOLVED, FRIDAY).resolved("Answered Question", "NA"));
 
     Task fix = task(instance, "fixClose");
+    assertFormFindsItsVariables(fix);
     assertThat(fix.getName()).isEqualTo("Finish closing case " + businessKey(instance) + " in Salesforce, or fix and retry");
-    assertThat((String) variable(instance, "connectorError"))
+    assertThat((String) variable(closing(instance), "connectorError"))
         .contains("convertLead of Lead 00QL1 refused: FIELD_CUSTOM_VALIDATION_EXCEPTION: A contact needs a phone number");
     complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Converted the lead and closed the case"));
 

@@ -2,10 +2,12 @@ package com.gitlab.support.handoff.smbcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -81,9 +83,10 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
 
     ProcessInstance instance = open(SmbCaseVariables.emailCase().in("EMEA_APJ"));
 
-    assertThat(instance).isWaitingAt("triageCase");
+    assertThat(instance).isWaitingAt("routeCase");
+    assertThat(routing(instance)).isWaitingAt("triageCase");
     assertThat(task(instance, "triageCase")).hasCandidateGroup("smb-ops");
-    assertThat((String) variable(instance, "routingProblem")).contains("50 cases In Progress");
+    assertThat((String) variable(routing(instance), "routingProblem")).contains("50 cases In Progress");
     complete(instance, task(instance, "triageCase"), Variables.createVariables()
         .putValue("territory", "EMEA_APJ").putValue("chosenAdvocate", "eli"));
     assertThat(task(instance, SmbCase.PICK_UP_TASK).getAssignee()).isEqualTo("eli");
@@ -105,8 +108,9 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
   void unknownTerritoryGoesToSmbOps() {
     ProcessInstance instance = open(SmbCaseVariables.emailCase().in(null).withoutContact().with("accountId", null));
 
-    assertThat(instance).isWaitingAt("triageCase");
+    assertThat(routing(instance)).isWaitingAt("triageCase");
     assertThat(task(instance, "triageCase").getName()).startsWith("Route case " + businessKey(instance));
+    assertFormFindsItsVariables(task(instance, "triageCase"));
     complete(instance, task(instance, "triageCase"), Variables.createVariables().putValue("territory", "AMER"));
 
     assertThat(instance).isWaitingAt(SmbCase.PICK_UP_TASK);
@@ -141,7 +145,7 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
   void renewalCaseWaitsForAdvocateTag() {
     ProcessInstance instance = open(SmbCaseVariables.caseFrom("RENEWAL", "Autorenewal will fail"));
 
-    assertThat(instance).isWaitingAt("renewalManagerMove");
+    assertThat(routing(instance)).isWaitingAt("renewalManagerMove");
     assertThat(advocateOf(instance)).isNull();
 
     runtimeService().createMessageCorrelation(SmbCase.SUBJECT_CHANGED_MESSAGE).processInstanceBusinessKey(businessKey(instance))
@@ -150,6 +154,31 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
 
     assertThat(instance).isWaitingAt(SmbCase.PICK_UP_TASK);
     assertThat(task(instance, SmbCase.PICK_UP_TASK).getName()).endsWith("Autorenewal will fail #advocate");
+  }
+
+  @Test
+  @DisplayName("R34 R35 the case and its routing share the business key, and each message by business key reaches the one that waits for it")
+  void r34_messagesByBusinessKeyReachTheirInstance() {
+    ProcessInstance instance = open(SmbCaseVariables.caseFrom("RENEWAL", "Autorenewal will fail"));
+    String key = businessKey(instance);
+    ProcessInstance routing = routing(instance);
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list())
+        .extracting(ProcessInstance::getId).containsExactlyInAnyOrder(instance.getId(), routing.getId());
+
+    List<MessageCorrelationResult> question = runtimeService().createMessageCorrelation(SmbCase.QUESTION_MESSAGE)
+        .processInstanceBusinessKey(key).setVariable("questionFrom", "Rita Renewals")
+        .setVariable("questionText", "Who owns this one?").correlateAllWithResult();
+    List<MessageCorrelationResult> subject = runtimeService().createMessageCorrelation(SmbCase.SUBJECT_CHANGED_MESSAGE)
+        .processInstanceBusinessKey(key).setVariable("subject", "Autorenewal will fail #advocate").correlateAllWithResult();
+    runAsyncSteps(instance);
+
+    assertThat(question).extracting(result -> result.getExecution().getProcessInstanceId()).containsExactly(instance.getId());
+    assertThat(subject).extracting(result -> result.getExecution().getProcessInstanceId()).containsExactly(routing.getId());
+    assertThat(task(instance, "answerQuestion").getProcessInstanceId()).isEqualTo(instance.getId());
+    assertThat(instance).isWaitingAt(SmbCase.PICK_UP_TASK);
+    assertThat(variable(instance, "subject")).isEqualTo("Autorenewal will fail #advocate");
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list())
+        .extracting(ProcessInstance::getId).containsExactly(instance.getId());
   }
 
   @Test
@@ -168,7 +197,10 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
     runtimeService().createMessageCorrelation(SmbCase.CLOSED_IN_SALESFORCE_MESSAGE)
         .processInstanceBusinessKey(businessKey(instance)).correlate();
 
-    assertThat(instance).isEnded().hasPassed("renewalEnd");
+    assertThat(instance).isEnded().hasPassed("renewalsKeptCase").hasNotPassed(SmbCase.PICK_UP_TASK);
+    assertThat(historyService().createHistoricActivityInstanceQuery().activityId("renewalEnd")
+        .processInstanceId(historyService().createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+            .processDefinitionKey("routeSmbCase").singleResult().getId()).count()).isOne();
   }
 
   /** {@code count} cases In Progress for {@code advocate}, without walking each through the model. */

@@ -1,10 +1,19 @@
 package com.gitlab.support.handoff.smbcase;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import com.gitlab.support.handoff.ProcessTestCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +43,46 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
       runtimeService().createProcessInstanceQuery().processDefinitionKey(key).list().forEach(pi ->
           runtimeService().deleteProcessInstanceIfExists(pi.getId(), "test over", true, true, true, false));
     }
+  }
+
+  /** The case's routing (routeSmbCase: R20, R21, R34) while it runs; it carries the case's business key. */
+  ProcessInstance routing(ProcessInstance smbCase) {
+    return calledBy(smbCase, SmbCase.ROUTING_PROCESS_KEY);
+  }
+
+  /** The case's closing (closeSmbCase: R28, R32, R37, R38) while it runs. */
+  ProcessInstance closing(ProcessInstance smbCase) {
+    return calledBy(smbCase, SmbCase.CLOSING_PROCESS_KEY);
+  }
+
+  private static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
+    ProcessInstance called = runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
+        .processDefinitionKey(processKey).singleResult();
+    if (called == null) {
+      throw new AssertionError("case " + businessKey(smbCase) + " runs no " + processKey);
+    }
+    return called;
+  }
+
+  /**
+   * A task in a called process sees only what its call activity passed in: every {@code {{variable}}} its
+   * Camunda Form shows must be a variable of the task's scope, or the form shows blanks.
+   */
+  void assertFormFindsItsVariables(Task task) {
+    String form;
+    try {
+      form = Files.readString(Path.of("processes", task.getCamundaFormRef().getKey() + ".form"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<String> shown = new TreeSet<>();
+    Matcher placeholder = Pattern.compile("\\{\\{([A-Za-z]+)}}").matcher(form);
+    while (placeholder.find()) {
+      shown.add(placeholder.group(1));
+    }
+    assertThat(shown).as("placeholders of form %s", task.getCamundaFormRef().getKey()).isNotEmpty();
+    assertThat(taskService().getVariables(task.getId())).as("variables of task %s", task.getTaskDefinitionKey())
+        .containsKeys(shown.toArray(String[]::new));
   }
 
   /** The advocate the case was routed to. */
