@@ -1,8 +1,10 @@
 package com.gitlab.support.handoff.refusals;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -10,7 +12,8 @@ import org.camunda.bpm.engine.runtime.Incident;
 /**
  * The engine's handler for {@code failedJob} incidents, so Cockpit shows them as always, plus: an
  * incident opened because a remote system refused the job's call starts a {@code resolveRefusal}
- * instance, and an incident deleted because its instance went away ends that resolution.
+ * instance; an incident resolved or deleted by anything but that resolution (a retry from Cockpit, the
+ * instance cancelled or ended, e.g. the ticket solved, R40) ends the resolution and its task.
  */
 public class RefusalIncidentHandler extends DefaultIncidentHandler {
 
@@ -26,15 +29,19 @@ public class RefusalIncidentHandler extends DefaultIncidentHandler {
     return incident;
   }
 
+  /** Retried from Cockpit (retries set above 0) rather than from the task: the task has nothing left to do. */
+  @Override
+  public void resolveIncident(IncidentContext context) {
+    Optional<IncidentEntity> incident = failedJobIncidentOf(context.getConfiguration());
+    super.resolveIncident(context);
+    incident.ifPresent(resolved -> RefusalResolutions.endFor(resolved.getId()));
+  }
+
   @Override
   public void deleteIncident(IncidentContext context) {
-    IncidentEntity incident = Context.getCommandContext().getIncidentManager()
-        .findIncidentByConfigurationAndIncidentType(context.getConfiguration(), getIncidentHandlerType())
-        .stream().map(IncidentEntity.class::cast).findFirst().orElse(null);
+    Optional<IncidentEntity> incident = failedJobIncidentOf(context.getConfiguration());
     super.deleteIncident(context);
-    if (incident != null) {
-      RefusalResolutions.endFor(incident.getId());
-    }
+    incident.ifPresent(deleted -> RefusalResolutions.endFor(deleted.getId()));
   }
 
   /**
@@ -48,9 +55,19 @@ public class RefusalIncidentHandler extends DefaultIncidentHandler {
       RefusalsInFlight.whileRefused(job.getId(), refusal, () -> job.setRetries(0));
       return;
     }
-    Context.getCommandContext().getIncidentManager()
-        .findIncidentByConfigurationAndIncidentType(job.getId(), Incident.FAILED_JOB_HANDLER_TYPE)
-        .stream().map(IncidentEntity.class::cast).findFirst()
-        .ifPresent(incident -> RefusalResolutions.start(incident, refusal));
+    failedJobIncidentOf(job.getId()).ifPresent(incident -> RefusalResolutions.start(incident, refusal));
+  }
+
+  /** The job's failedJob incident: opened in this command (not yet in the database) or earlier. */
+  private static Optional<IncidentEntity> failedJobIncidentOf(String jobId) {
+    CommandContext command = Context.getCommandContext();
+    Optional<IncidentEntity> justOpened = command.getDbEntityManager().getCachedEntitiesByType(IncidentEntity.class)
+        .stream()
+        .filter(incident -> jobId.equals(incident.getConfiguration())
+            && Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType()))
+        .findFirst();
+    return justOpened.isPresent() ? justOpened : command.getIncidentManager()
+        .findIncidentByConfigurationAndIncidentType(jobId, Incident.FAILED_JOB_HANDLER_TYPE)
+        .stream().map(IncidentEntity.class::cast).findFirst();
   }
 }

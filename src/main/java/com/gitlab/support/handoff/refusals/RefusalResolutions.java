@@ -82,15 +82,15 @@ final class RefusalResolutions {
         incident.getProcessInstanceId(), resolution.getId());
   }
 
-  /** The failed step's instance went away (cancelled, ended): its resolution has nothing left to do. */
+  /** The incident went another way (retried in Cockpit, its instance cancelled or ended): its resolution has nothing left to do. */
   static void endFor(String incidentId) {
     if (RefusalsInFlight.isBeingResolved(incidentId)) {
       return;
     }
     for (ProcessInstance resolution : runtime().createProcessInstanceQuery().processDefinitionKey(PROCESS)
         .variableValueEquals("incidentId", incidentId).list()) {
-      runtime().deleteProcessInstance(resolution.getId(), "The refused step's process instance ended", true, true);
-      LOG.info("Resolution {} ended: the refused step of incident {} no longer exists", resolution.getId(), incidentId);
+      runtime().deleteProcessInstance(resolution.getId(), "The refusal's incident was resolved or its process instance ended", true, true);
+      LOG.info("Resolution {} ended: incident {} was resolved elsewhere or its instance ended", resolution.getId(), incidentId);
     }
   }
 

@@ -22,6 +22,7 @@ public class RetryFailedStep implements JavaDelegate {
   /** What this delegate reads; its element template offers exactly these. */
   public static final Inputs INPUTS = new Inputs();
   private static final Input FAILED_JOB_ID = INPUTS.required("failedJobId");
+  private static final Input INCIDENT_ID = INPUTS.required("incidentId");
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryFailedStep.class);
 
@@ -38,6 +39,7 @@ public class RetryFailedStep implements JavaDelegate {
       LOG.info("Job {} no longer exists (its instance ended): nothing to retry", jobId);
       return;
     }
-    management.setJobRetries(1).jobId(jobId).dueDate(ClockUtil.getCurrentTime()).execute();
+    RefusalsInFlight.whileResolving(INCIDENT_ID.text(execution),
+        () -> management.setJobRetries(1).jobId(jobId).dueDate(ClockUtil.getCurrentTime()).execute());
   }
 }

@@ -14,6 +14,7 @@ import com.gitlab.support.handoff.RemoteSystem;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -102,6 +103,48 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
 
     assertThat(runtimeService().createIncidentQuery().processInstanceId(named.getId()).count()).isZero();
     assertThat(named).hasPassed("chatterAccountOwner");
+  }
+
+  @Test
+  @DisplayName("R9 a retry Salesforce refuses again opens a new incident and a new fix task with the new reason")
+  void retryRefusedAgain() {
+    salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs("owner reactivated")
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+            [{"message": "insufficient access rights on 001A1", "errorCode": "INSUFFICIENT_ACCESS_OR_READONLY", "fields": []}]"""))
+        .willSetStateTo("access granted"));
+    salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs("access granted")
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"id\":\"0D5FIX\",\"url\":\"/services/data/v65.0/chatter/feed-elements/0D5FIX\"}")));
+    ProcessInstance named = start(NAMED, namedAccountOwner(ticketId));
+    complete(ticketId, FIX_TASK, Map.of("fixOutcome", "RETRY", "fixNote", "Reactivated Jane in Salesforce"));
+
+    Task again = task(ticketId, FIX_TASK);
+    assertThat(again).as("a new fix task").isNotNull();
+    assertThat(again.getName()).isEqualTo("Fix and retry the Chatter post for ticket " + ticketId);
+    assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), "connectorError"))
+        .contains("insufficient access rights");
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(named.getId()).singleResult().getIncidentMessage())
+        .contains("insufficient access rights");
+
+    complete(ticketId, FIX_TASK, Map.of("fixOutcome", "RETRY", "fixNote", "Shared the account with the integration user"));
+
+    salesforceApi.verify(3, postRequestedFor(urlPathEqualTo(SalesforceApiStub.CHATTER)));
+    assertThat(awaitSalesInstance(ticketId)).isWaitingAt("recordSalesConfirmation");
+  }
+
+  @Test
+  @DisplayName("R9 a refusal retried from Cockpit instead of Tasklist: the post goes out once and the fix task ends")
+  void retriedFromCockpit() {
+    ProcessInstance named = start(NAMED, namedAccountOwner(ticketId));
+    Job job = managementService().createJobQuery().processInstanceId(named.getId()).activityId("chatterAccountOwner").singleResult();
+
+    // Cockpit's "Increment number of retries", due now
+    managementService().setJobRetries(1).jobId(job.getId()).dueDate(ClockUtil.getCurrentTime()).execute();
+    assertThat(task(ticketId, FIX_TASK)).isNull();
+    runAsyncSteps(ticketId);
+
+    salesforceApi.verify(2, postRequestedFor(urlPathEqualTo(SalesforceApiStub.CHATTER)));
+    assertThat(awaitSalesInstance(ticketId)).isWaitingAt("recordSalesConfirmation");
   }
 
   @Test
