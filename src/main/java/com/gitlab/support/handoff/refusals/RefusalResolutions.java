@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The resolution's user task is named and assigned by the failed step itself, with these extension
  * properties on the service task (expressions, evaluated on the failed step's execution):
- * {@value #TASK_NAME} (default: "Fix and retry: " and the step's name), {@value #ASSIGNEE} (default:
- * none) and {@value #CANDIDATE_GROUPS} (default: {@value #DEFAULT_GROUPS}).
+ * {@value #TASK_NAME}, {@value #ASSIGNEE} (default: none) and {@value #CANDIDATE_GROUPS} (default:
+ * {@value #DEFAULT_GROUPS}). A step without {@value #TASK_NAME} names no one to ask: its refusal stays
+ * a Cockpit incident for the operators, as a refusal nobody modelled always was.
  */
 final class RefusalResolutions {
 
@@ -54,6 +55,12 @@ final class RefusalResolutions {
     }
     FlowElement step = stepOf(incident);
     String stepName = step == null || step.getName() == null ? incident.getActivityId() : step.getName();
+    String taskName = evaluated(step, TASK_NAME, failed, null);
+    if (taskName == null) {
+      LOG.info("{} refused step {} of instance {}, which names no fix task ({}): the incident is for Cockpit",
+          refusal.system(), incident.getActivityId(), incident.getProcessInstanceId(), TASK_NAME);
+      return;
+    }
     VariableMap variables = Variables.createVariables();
     for (String name : CONTEXT) {
       Object value = failed.getVariable(name);
@@ -71,7 +78,7 @@ final class RefusalResolutions {
         .putValue("refusingSystem", refusal.system())
         .putValue("connectorError", refusal.reason())
         .putValue("fixOutcome", "RETRY")
-        .putValue("fixTaskName", evaluated(step, TASK_NAME, failed, "Fix and retry: " + stepName))
+        .putValue("fixTaskName", taskName)
         .putValue("fixAssignee", evaluated(step, ASSIGNEE, failed, null))
         .putValue("fixCandidateGroups", evaluated(step, CANDIDATE_GROUPS, failed, DEFAULT_GROUPS));
     ProcessInstance resolution = runtime().createProcessInstanceByKey(PROCESS)
