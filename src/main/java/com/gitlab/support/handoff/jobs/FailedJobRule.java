@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
  * leaves the retries where they were and makes the job due at the rule's time, in the same
  * transaction. No incident opens for a postponed failure.
  *
- * <p>Rules are Spring beans; {@link FailedJobRules} asks the first that {@link #appliesTo} the failure.
+ * <p>Rules are Spring beans; {@link FailedJobRules} asks the first that {@link #appliesTo} the failure,
+ * in their {@code @Order}.
  */
 public interface FailedJobRule {
 
@@ -27,6 +28,12 @@ public interface FailedJobRule {
    * @param now the engine clock
    */
   Optional<Instant> postponeUntil(JobEntity job, Throwable failure, Instant now);
+
+  /**
+   * Changes the job after the engine has recorded a failure this rule did not postpone (retries
+   * counted, due date moved, an incident at 0), e.g. to end its retries at once; nothing by default.
+   */
+  default void afterFailure(JobEntity job, Throwable failure) {}
 
   /** The failure or one of its causes of the given type, if any. */
   static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Engine plugin: a failed job is handled as the engine always does ({@link DefaultJobRetryCmd}:
  * retries counted down on the job's retry cycle, an incident at zero), unless the first
  * {@link FailedJobRule} that applies to the failure postpones it: then the failure is recorded all
- * the same, but the job keeps its retries and is due at the rule's time. The engine's failed-job
+ * the same, but the job keeps its retries and is due at the rule's time. A rule that does not postpone
+ * may still change the job after the engine's handling ({@link FailedJobRule#afterFailure}: a refusal
+ * ends the retries at once). The engine's failed-job
  * command factory is its documented hook for this.
  *
  * <p>What the engine does with a failed job that has a retry cycle (7.24, {@code DefaultJobRetryCmd};
@@ -50,10 +52,9 @@ public class FailedJobRules extends AbstractProcessEnginePlugin {
     return commandContext -> {
       JobEntity before = commandContext.getJobManager().findJobById(jobId);
       Instant now = ClockUtil.getCurrentTime().toInstant();
-      Optional<Instant> until = before == null ? Optional.empty() : rules.stream()
-          .filter(rule -> rule.appliesTo(failure))
-          .findFirst()
-          .flatMap(rule -> rule.postponeUntil(before, failure, now));
+      Optional<FailedJobRule> rule = before == null ? Optional.empty()
+          : rules.stream().filter(candidate -> candidate.appliesTo(failure)).findFirst();
+      Optional<Instant> until = rule.flatMap(applying -> applying.postponeUntil(before, failure, now));
       // The engine tells a job's first failure by its missing exception, and then starts the count
       // afresh from the retry cycle; it cannot reach 0 then.
       boolean firstFailure = before != null && before.getExceptionMessage() == null
@@ -65,6 +66,9 @@ public class FailedJobRules extends AbstractProcessEnginePlugin {
       }
       engineDefault.execute(commandContext);
       JobEntity job = commandContext.getJobManager().findJobById(jobId);
+      if (job != null && until.isEmpty()) {
+        rule.ifPresent(applying -> applying.afterFailure(job, failure));
+      }
       if (job != null && until.isPresent()) {
         job.setRetries(firstFailure ? job.getRetries() + 1 : retriesBefore);
         // Replaces the cycle's interval for this failure; Cockpit shows when the job runs next.

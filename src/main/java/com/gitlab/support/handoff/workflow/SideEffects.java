@@ -3,6 +3,7 @@ package com.gitlab.support.handoff.workflow;
 import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.sandbox.OutboxContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +27,15 @@ import org.springframework.stereotype.Component;
  * call timed out) asks the outside system whether the call was made ({@link SideEffect#findDone()}),
  * and calls again only when it was not, and only once the earlier call can no longer be under way.
  *
- * <p>Failures: a retryable {@link ConnectorException} propagates, so the job is retried on the
- * engine's back-off and ends as a Cockpit incident carrying the message; a rejected request becomes
- * the BPMN error {@value #REJECTED_ERROR_CODE} with the message in {@code connectorError}, which the
- * models route to a person.
+ * <p>Failures: a {@link ConnectorException} propagates and the job fails. A retryable one is retried on
+ * the engine's back-off and ends as a Cockpit incident carrying the message. A refusal (not
+ * retryable) is handled once for every diagram (docs/refusals.md): {@code RefusalRule} opens the
+ * incident at once and a {@code resolveRefusal} task asks a person to fix and retry or do it by hand.
+ * A refused call the remote system answered released its claim in the log, so the retry calls again.
+ *
+ * <p>Only a diagram that still catches the BPMN error {@value #REJECTED_ERROR_CODE} on the step (or
+ * a sub-process around it) gets that error instead, with the message in {@code connectorError}: its
+ * own modelled handling wins (smbCase.bpmn, smbCaseSalesforceSync.bpmn).
  */
 @Component
 public class SideEffects {
@@ -116,12 +127,38 @@ public class SideEffects {
     try {
       return OutboxContext.forTicket(execution.getProcessBusinessKey(), work);
     } catch (ConnectorException e) {
-      if (e.isRetryable()) {
+      if (e.isRetryable() || !modelCatchesRefusal(execution)) {
         throw e;
       }
       execution.getProcessInstance().setVariable("connectorError", e.getMessage());
       throw new BpmnError(REJECTED_ERROR_CODE, e.getMessage());
     }
+  }
+
+  /** Whether an error boundary event for {@value #REJECTED_ERROR_CODE} sits on the step or a scope around it. */
+  static boolean modelCatchesRefusal(DelegateExecution execution) {
+    FlowElement step = execution.getBpmnModelElementInstance();
+    if (step == null) {
+      return false;
+    }
+    Collection<BoundaryEvent> boundaries = execution.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class);
+    for (ModelElementInstance scope = step; scope != null; scope = scope.getParentElement()) {
+      if (scope instanceof Activity activity) {
+        for (BoundaryEvent boundary : boundaries) {
+          if (boundary.getAttachedTo() == activity && catchesRefusal(boundary)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean catchesRefusal(BoundaryEvent boundary) {
+    return boundary.getEventDefinitions().stream()
+        .filter(ErrorEventDefinition.class::isInstance)
+        .map(definition -> ((ErrorEventDefinition) definition).getError())
+        .anyMatch(error -> error == null || REJECTED_ERROR_CODE.equals(error.getErrorCode()));
   }
 
   static String keyOf(DelegateExecution execution, String target) {

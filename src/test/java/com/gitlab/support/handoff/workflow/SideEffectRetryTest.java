@@ -224,7 +224,8 @@ class SideEffectRetryTest {
   }
 
   @Test
-  @DisplayName("Salesforce refusing the post (400): the model routes to Fix and retry, with Salesforce's words")
+  @DisplayName("Salesforce refusing the post (400) in a model that still catches connectorRejected: the model's own "
+      + "Fix and retry, with Salesforce's words")
   void rejectedBecomesBpmnError() {
     salesforceApi.stubFor(post(CHATTER).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json")
@@ -238,6 +239,52 @@ class SideEffectRetryTest {
             + ": INVALID_ID_FIELD: Invalid identifier: 005U1");
     salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(CHATTER)));
     assertThat(runtimeService.createIncidentQuery().processInstanceId(handoff.getId()).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("Issue 13 Salesforce refusing the post (400) in a model that does not catch it: not retried on the "
+      + "back-off, an incident with Salesforce's words at once, the claim released so a retry posts")
+  void refusalIsAnIncidentAtOnce() {
+    String plain = repositoryService.createDeployment()
+        .addModelInstance("chatterWithoutCatch.bpmn", Bpmn.createExecutableProcess("chatterWithoutCatch")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("chatterAccountOwner").name("Chatter the Account Owner")
+              .camundaAsyncBefore()
+              .camundaDelegateExpression("${postChatterMention}")
+              .camundaInputParameter("chatterSubjectId", "001A1")
+              .camundaInputParameter("chatterMentionIds", "005U1")
+              .camundaInputParameter("chatterText", "Ticket 4711 asks for a quote.")
+            .userTask("chatterPosted").name("Chatter posted")
+            .endEvent()
+            .done())
+        .deploy().getId();
+    try {
+      stubChatter(Scenario.STARTED, "refused", aResponse().withStatus(400)
+          .withHeader("Content-Type", "application/json")
+          .withBody("[{\"errorCode\":\"INVALID_ID_FIELD\",\"message\":\"Invalid identifier: 005U1\"}]"));
+      stubChatter("refused", "posted", created("0D5FE9"));
+      ProcessInstance handoff = runtimeService.startProcessInstanceByKey("chatterWithoutCatch", "4711");
+      String jobId = jobOf(handoff).getId();
+
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Invalid identifier: 005U1");
+
+      assertThat(jobOf(handoff).getRetries()).isZero();
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(handoff.getId()).singleResult();
+      assertThat(incident.getIncidentMessage()).isEqualTo("Salesforce: HTTP 400 Bad Request on POST " + CHATTER
+          + ": INVALID_ID_FIELD: Invalid identifier: 005U1");
+      assertThat(sideEffectsRecordedFor(handoff)).as("the refused claim is released").isEmpty();
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("resolveRefusal").count())
+          .as("the step names no fix task: the incident is for Cockpit").isZero();
+
+      managementService.setJobRetries(jobId, 1);
+      managementService.executeJob(jobId);
+
+      assertThat(handoff).isWaitingAt("chatterPosted").variables().containsEntry("chatterPostId", "0D5FE9");
+      salesforceApi.verify(2, postRequestedFor(urlPathEqualTo(CHATTER)));
+    } finally {
+      repositoryService.deleteDeployment(plain, true);
+    }
   }
 
   // ---- the test model and helpers ---------------------------------------------------------------

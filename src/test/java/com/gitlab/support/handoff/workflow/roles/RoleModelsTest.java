@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +31,6 @@ class RoleModelsTest extends RoleWorkflowTestCase {
   void userTasksHaveFormsAndNames(String processKey) throws IOException {
     BpmnModelInstance model = model(processKey);
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-    assertThat(userTasks).isNotEmpty();
     for (UserTask task : userTasks) {
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
       JsonNode form = form(task.getCamundaFormRef());
@@ -43,6 +44,32 @@ class RoleModelsTest extends RoleWorkflowTestCase {
         assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo("support-engineers");
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"namedAccountOwnerHandoff", "smbSalesUserHandoff", "otherAccountOwnerHandoff",
+      "awaitSalesConfirmation"})
+  @DisplayName("R8-R15 every task that changes an outside system names the fix task a refusal opens in Tasklist "
+      + "(docs/refusals.md): the ticket in its name, the engineer, the engineers as candidates")
+  void sideEffectsNameTheirFixTask(String processKey) {
+    int sideEffects = 0;
+    for (ServiceTask task : model(processKey).getModelElementsByType(ServiceTask.class)) {
+      if (SIDE_EFFECTS.contains(task.getCamundaDelegateExpression())) {
+        assertThat(property(task, "refusalTaskName")).as(task.getId()).startsWith("Fix and retry ").contains("${ticketId}");
+        assertThat(property(task, "refusalAssignee")).as(task.getId()).isEqualTo("${engineer}");
+        assertThat(property(task, "refusalCandidateGroups")).as(task.getId()).isEqualTo("support-engineers");
+        sideEffects++;
+      }
+    }
+    assertThat(sideEffects).isPositive();
+  }
+
+  private static String property(ServiceTask task, String name) {
+    return task.getExtensionElements() == null ? null : task.getExtensionElements()
+        .getChildElementsByType(CamundaProperties.class).stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> name.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
   }
 
   /** The delegates that change an outside system; every other service task only reads. */
