@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,17 +80,5 @@ class SmbCaseCapacitySettingTest extends SmbCaseTestCase {
         .deploy().getId());
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(key);
     return (String) runtimeService().getVariable(instance.getId(), "picked");
-  }
-
-  private void give(String advocate, int count) {
-    for (int i = 0; i < count; i++) {
-      runtimeService().createProcessInstanceByKey(SmbCase.PROCESS_KEY)
-          .businessKey("LOAD-" + advocate + "-" + i)
-          .startBeforeActivity(SmbCase.WORK_TASK)
-          .setVariables(Variables.createVariables().putValue("caseKey", "LOAD-" + i).putValue("advocate", advocate)
-              .putValue("caseStatus", CaseUpdate.ENGAGED).putValue("nextSteps", FRIDAY + " EL Call booked")
-              .putValue("caseGroup", EMEA_APJ).putValue("caseSubject", "Load").putValue("highValueAccount", false))
-          .execute();
-    }
   }
 }

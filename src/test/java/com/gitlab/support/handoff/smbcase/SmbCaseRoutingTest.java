@@ -204,15 +204,5 @@ class SmbCaseRoutingTest extends SmbCaseTestCase {
   }
 
   /** {@code count} cases In Progress for {@code advocate}, without walking each through the model. */
-  private void give(String advocate, int count) {
-    for (int i = 0; i < count; i++) {
-      runtimeService().createProcessInstanceByKey(SmbCase.PROCESS_KEY)
-          .businessKey("LOAD-" + advocate + "-" + i)
-          .startBeforeActivity(SmbCase.WORK_TASK)
-          .setVariables(Variables.createVariables().putValue("caseKey", "LOAD-" + i).putValue("advocate", advocate)
-              .putValue("caseStatus", CaseUpdate.ENGAGED).putValue("nextSteps", FRIDAY + " EL Call booked")
-              .putValue("caseGroup", EMEA_APJ).putValue("caseSubject", "Load").putValue("highValueAccount", false))
-          .execute();
-    }
-  }
+
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -120,5 +121,18 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
   /** Picks the case up (R23) as Attempting Contact, Next Steps dated today. */
   void pickUp(ProcessInstance instance, String today) {
     save(instance, CaseUpdate.status(CaseUpdate.ATTEMPTING_CONTACT, today));
+  }
+
+  /** Gives the advocate this many cases In Progress (R21 capacity), started at their work task. */
+  void give(String advocate, int count) {
+    for (int i = 0; i < count; i++) {
+      runtimeService().createProcessInstanceByKey(SmbCase.PROCESS_KEY)
+          .businessKey("LOAD-" + advocate + "-" + i)
+          .startBeforeActivity(SmbCase.WORK_TASK)
+          .setVariables(Variables.createVariables().putValue("caseKey", "LOAD-" + i).putValue("advocate", advocate)
+              .putValue("caseStatus", CaseUpdate.ENGAGED).putValue("nextSteps", FRIDAY + " EL Call booked")
+              .putValue("caseGroup", EMEA_APJ).putValue("caseSubject", "Load").putValue("highValueAccount", false))
+          .execute();
+    }
   }
 }
