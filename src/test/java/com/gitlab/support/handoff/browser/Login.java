@@ -17,10 +17,22 @@ final class Login {
   static void as(Browser browser, String loginPath, String user) {
     browser.logOutEverywhere();
     browser.go(loginPath);
-    WebElement username = browser.waiter().until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
-    username.sendKeys(user);
-    browser.driver().findElement(PASSWORD).sendKeys(user);
+    browser.waiter().until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+    browser.waiter().until(ExpectedConditions.visibilityOfElementLocated(PASSWORD));
+    // The page may still move focus while it starts (one CI run typed both values into the user
+    // field): each field is filled until it holds what was typed.
+    browser.waiter().until(driver -> filled(driver.findElement(USERNAME), user)
+        && filled(driver.findElement(PASSWORD), user));
     browser.driver().findElement(SUBMIT).click();
+  }
+
+  private static boolean filled(WebElement field, String value) {
+    if (!value.equals(field.getAttribute("value"))) {
+      field.clear();
+      field.click();
+      field.sendKeys(value);
+    }
+    return value.equals(field.getAttribute("value"));
   }
 
   /** Logs in and returns the error the webapp shows instead of letting the user in. */
