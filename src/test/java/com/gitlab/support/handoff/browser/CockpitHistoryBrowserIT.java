@@ -1,0 +1,87 @@
+package com.gitlab.support.handoff.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cockpit's History page: a handoff that has ended (which Community Cockpit no longer shows) is found by
+ * its ticket id, with its path on the diagram, its variables and its decisions; pat reads it and
+ * cannot change or delete it with the requests the page itself is allowed to send.
+ */
+class CockpitHistoryBrowserIT extends BrowserTestCase {
+
+  @Test
+  @DisplayName("R2 pat finds a finished handoff by its ticket id in History: its path, variables and the passToSales decision")
+  void r2_processOwnerReadsAFinishedHandoff() {
+    finishedPlanUpgrade("4721");
+
+    cockpitAs("pat");
+    CockpitHistory history = CockpitHistory.open(browser(), engine.getName()).find("4721");
+
+    assertThat(history.results()).contains("salesHandoff: finished");
+    assertThat(history.state()).isEqualTo("finished");
+    assertThat(history.marked("handoff-passed"))
+        .contains("decidePassToSales", "helpWithoutSales", "answerTicket", "answeredBySupport")
+        .doesNotContain("decideAccountRole");
+    assertThat(history.marked("handoff-active")).isEmpty();
+    assertThat(history.marked("handoff-taken")).isNotEmpty();
+    assertThat(history.variable("ticketId")).isEqualTo("4721");
+    assertThat(history.variable("outcome")).isEqualTo("DONT_PASS");
+    assertThat(history.decision("passToSales")).contains("PLAN_UPGRADE", "DONT_PASS");
+    screenshot("cockpit-history");
+    history.scrollToDecisions();
+    screenshot("cockpit-history-decisions");
+  }
+
+  @Test
+  @DisplayName("pat cannot delete a finished handoff's history nor change a running one through Cockpit's engine API; demo can")
+  void processOwnerChangesNothing() {
+    String finished = finishedPlanUpgrade("4722");
+    handoffWaitingForTheEngineer("4723");
+    String running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("4723")
+        .singleResult().getId();
+    String variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(finished)
+        .variableName("ticketId").singleResult().getId();
+
+    cockpitAs("pat");
+    CockpitHistory history = CockpitHistory.open(browser(), engine.getName()).find("4722");
+    assertThat(history.instanceId()).isEqualTo(finished);
+    assertThat(history.send("DELETE", "/history/process-instance/" + finished, null)).isEqualTo(403);
+    assertThat(history.send("DELETE", "/history/variable-instance/" + variable, null)).isEqualTo(403);
+    assertThat(history.send("PUT", "/process-instance/" + running + "/variables/outcome",
+        "{\"value\": \"PASS\", \"type\": \"String\"}")).isEqualTo(403);
+    assertThat(history.send("DELETE", "/process-instance/" + running, null)).isEqualTo(403);
+
+    HistoricProcessInstance kept = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(finished).singleResult();
+    assertThat(kept).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableId(variable).count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(running, "outcome")).isEqualTo("DONT_PASS");
+
+    // The same request as the administrator goes through: the refusals above are pat's authorizations,
+    // not a request the engine API would refuse anyway (CSRF, path).
+    cockpitAs("demo");
+    CockpitHistory asAdmin = CockpitHistory.open(browser(), engine.getName()).find("4722");
+    assertThat(asAdmin.send("DELETE", "/history/variable-instance/" + variable, null)).isEqualTo(204);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableId(variable).count()).isZero();
+  }
+
+  /** A plan upgrade answered by sam: the handoff ends at "Answered by Support". Returns its instance id. */
+  private String finishedPlanUpgrade(String ticketId) {
+    handoffWaitingForTheEngineer(ticketId);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ticketId)
+        .taskDefinitionKey("helpWithoutSales").singleResult();
+    engine.getTaskService().complete(task.getId(),
+        Variables.putValue("customerReply", "You can upgrade yourself in the Customer Portal."));
+    await().atMost(Browser.TIMEOUT).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(ticketId).processDefinitionKey("salesHandoff").finished().count() == 1);
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(ticketId)
+        .processDefinitionKey("salesHandoff").singleResult().getId();
+  }
+}
