@@ -112,6 +112,50 @@ public class BusinessTime {
     return Date.from(nextBusinessDayAt(now(), LocalTime.parse(localTime)));
   }
 
+  /** Business time between two instants (zero when {@code to} is not after {@code from}): weekends and holidays cut out. */
+  public Duration between(Instant from, Instant to) {
+    return elapsed().between(from, to);
+  }
+
+  /**
+   * Business time between instants with the holidays as they are now, read once: for a report that
+   * measures many intervals.
+   */
+  public Elapsed elapsed() {
+    Days days = days();
+    return (from, to) -> between(days, from, to);
+  }
+
+  /** Measures business time between two instants on one reading of the holidays. */
+  @FunctionalInterface
+  public interface Elapsed {
+    Duration between(Instant from, Instant to);
+  }
+
+  private Duration between(Days days, Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    LocalDateTime start = from.atZone(zone).toLocalDateTime();
+    LocalDateTime end = to.atZone(zone).toLocalDateTime();
+    Duration total = Duration.ZERO;
+    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (!days.isBusinessDay(day)) {
+        continue;
+      }
+      LocalDateTime dayStart = day.atStartOfDay();
+      LocalDateTime dayEnd = day.plusDays(1).atStartOfDay();
+      LocalDateTime a = start.isAfter(dayStart) ? start : dayStart;
+      LocalDateTime b = end.isBefore(dayEnd) ? end : dayEnd;
+      if (b.isAfter(a)) {
+        total = total.plus(Duration.between(a, b));
+      }
+    }
+    return total;
+  }
+
   /** The holidays as they are now: read once for a whole calculation. */
   private Days days() {
     Set<LocalDate> deployed = deployedHolidays.get();

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Guards {@code /api/**}. With {@code handoff.zendesk.webhook-secret} set, {@code POST /api/handoffs}
  * and {@code POST /api/zendesk/events} must carry Zendesk's signature; everything else (and those two
  * without a secret) takes HTTP Basic credentials of a Camunda user, like {@code /engine-rest}, who must
- * belong to a group that works with the resource.
+ * belong to a group that works with the resource. {@code /api/reports} also takes the session of a user logged in
+ * to the Camunda webapps ({@link WebappSession}), so that a Cockpit page can fetch it from the same origin.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,6 +33,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       Groups.SMB_ADVOCATES_EMEA_APJ, Groups.SMB_OPS, Groups.CAMUNDA_ADMIN);
   /** The sandbox's record of side effects and its stand-in replies: for those who run and support the app. */
   private static final List<String> SANDBOX_GROUPS = List.of(Groups.SUPPORT_ENGINEERS, Groups.CAMUNDA_ADMIN);
+  /** The SLA reports: for operators (administrators) and process owners, also from a Cockpit page's session. */
+  static final List<String> REPORT_GROUPS = List.of(Groups.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN);
 
   private final IdentityService identity;
   private final ZendeskProperties zendesk;
@@ -60,6 +63,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     Optional<BasicCredentials> credentials = BasicCredentials.of(request);
+    boolean reports = path.equals("/api/reports") || path.startsWith("/api/reports/");
+    if (reports && credentials.isEmpty()) {
+      Optional<String> webappUser = WebappSession.user(request);
+      if (webappUser.isPresent()) {
+        authorized(webappUser.get(), REPORT_GROUPS, request, response, chain);
+        return;
+      }
+    }
     if (credentials.isEmpty() || !identity.checkPassword(credentials.get().user(), credentials.get().password())) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"sales-handoff\"");
       problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -67,10 +78,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String user = credentials.get().user();
-    List<String> allowed = path.startsWith("/api/handoffs") || path.startsWith("/api/zendesk/") ? HANDOFF_GROUPS
+    List<String> allowed = reports ? REPORT_GROUPS
+        : path.startsWith("/api/handoffs") || path.startsWith("/api/zendesk/") ? HANDOFF_GROUPS
         : path.startsWith("/api/smb-cases") ? CASE_GROUPS
         : path.equals("/api/outbox") || path.startsWith("/api/outbox/") || path.startsWith("/api/sandbox/")
             ? SANDBOX_GROUPS : null;
+    authorized(user, allowed, request, response, chain);
+  }
+
+  /** Lets the request through when {@code user} is in one of the {@code allowed} groups (null: any user), 403 otherwise. */
+  private void authorized(String user, List<String> allowed, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
     if (allowed != null && identity.createGroupQuery().groupMember(user).groupIdIn(allowed.toArray(String[]::new)).count() == 0) {
       problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
           "User '" + user + "' is in none of the groups " + allowed, null);

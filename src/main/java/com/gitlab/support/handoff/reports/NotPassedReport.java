@@ -1,0 +1,96 @@
+package com.gitlab.support.handoff.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tickets that did not reach Sales: each salesHandoff started in the period that has ended without calling
+ * a role workflow, by request type and why: the passToSales decision said not to (R2, with the macro the
+ * engineer was given), the requester's domain is not in Salesforce (the New Sales Quote macro), or the
+ * ticket was solved in Zendesk first (R40).
+ */
+@Component
+class NotPassedReport implements Report {
+
+  static final String NAME = "not-passed";
+
+  private static final String SQL = """
+      SELECT req.TEXT_ AS REQUEST_TYPE, p.END_ACT_ID_, mac.TEXT_ AS MACRO, COUNT(*) AS HANDOFFS
+      FROM {ACT_HI_PROCINST} p
+      LEFT JOIN {ACT_HI_VARINST} req ON req.PROC_INST_ID_ = p.ID_ AND req.EXECUTION_ID_ = p.ID_ AND req.NAME_ = 'requestType'
+      LEFT JOIN {ACT_HI_VARINST} mac ON mac.PROC_INST_ID_ = p.ID_ AND mac.EXECUTION_ID_ = p.ID_ AND mac.NAME_ = 'macro'
+      WHERE p.PROC_DEF_KEY_ = 'salesHandoff' AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
+        AND p.END_TIME_ IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} a WHERE a.PROC_INST_ID_ = p.ID_
+          AND a.ACT_ID_ IN ('callNamedAccountOwnerHandoff', 'callSmbSalesUserHandoff', 'callOtherAccountOwnerHandoff'))
+      GROUP BY req.TEXT_, p.END_ACT_ID_, mac.TEXT_
+      """;
+
+  private final ReportHistory history;
+
+  NotPassedReport(ReportHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String title() {
+    return "Handoffs not passed to Sales";
+  }
+
+  @Override
+  public String description() {
+    return "Tickets started in the period that ended without reaching Sales, by request type and reason: the decision "
+        + "said not to pass (with the macro used), the domain is not in Salesforce, or the ticket was solved first.";
+  }
+
+  @Override
+  public List<ReportColumn> columns() {
+    return List.of(ReportColumn.string("requestType", "Request type"), ReportColumn.string("reason", "Reason"),
+        ReportColumn.number("handoffs", "Handoffs"));
+  }
+
+  @Override
+  public List<Map<String, Object>> rows(ReportPeriod period) {
+    Map<List<String>, Long> counts = new LinkedHashMap<>();
+    history.query(SQL, Map.of("start", period.start(), "end", period.end()), (row, i) -> {
+      String type = row.getString("REQUEST_TYPE") == null ? "(none)" : row.getString("REQUEST_TYPE");
+      counts.merge(List.of(type, reason(row.getString("END_ACT_ID_"), row.getString("MACRO"))),
+          row.getLong("HANDOFFS"), Long::sum);
+      return null;
+    });
+    List<Map<String, Object>> rows = new ArrayList<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
+            .thenComparing(entry -> entry.getKey().get(0)).thenComparing(entry -> entry.getKey().get(1)))
+        .forEach(entry -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("requestType", entry.getKey().get(0));
+          row.put("reason", entry.getKey().get(1));
+          row.put("handoffs", entry.getValue());
+          rows.add(row);
+        });
+    return rows;
+  }
+
+  /** Why a ticket did not reach Sales, by the end event its handoff reached. */
+  static String reason(String endActivity, String macro) {
+    if ("answeredBySupport".equals(endActivity)) {
+      return macro == null || macro.isBlank() ? "Not for Sales" : "Not for Sales: " + macro;
+    }
+    if ("answeredWithQuoteMacro".equals(endActivity)) {
+      return "Not in Salesforce: New Sales Quote macro";
+    }
+    if ("endedByTicketSolved".equals(endActivity) || "handoffEndedBySolvedTicket".equals(endActivity)) {
+      return "Ticket solved before it reached Sales";
+    }
+    return "Cancelled";
+  }
+}
