@@ -42,7 +42,8 @@ final class CockpitHistory {
   /** The rows of the search result: process key → state ("finished", "running", ...). */
   List<String> results() {
     return browser.driver().findElements(By.cssSelector(".handoff-results tr[data-instance-id]")).stream()
-        .map(row -> row.getAttribute("data-process") + ": " + row.findElement(By.cssSelector(".handoff-state")).getText().trim())
+        .map(row -> row.getAttribute("data-process") + ": "
+            + row.findElement(By.cssSelector(".handoff-state")).getDomProperty("textContent").trim())
         .toList();
   }
 
@@ -61,13 +62,20 @@ final class CockpitHistory {
   }
 
   String variable(String name) {
-    return browser.driver().findElement(By.cssSelector(".handoff-variables tr[data-variable='" + name + "'] .handoff-value"))
-        .getText().trim();
+    return textOf(By.cssSelector(".handoff-variables tr[data-variable='" + name + "'] .handoff-value"));
   }
 
   /** The text of a decision's section (its inputs and outputs), by the decision's key. */
   String decision(String key) {
-    return browser.driver().findElement(By.cssSelector(".handoff-decision[data-decision='" + key + "']")).getText();
+    return textOf(By.cssSelector(".handoff-decision[data-decision='" + key + "']"));
+  }
+
+  /**
+   * An element's text also where it lies below the fold: Cockpit scrolls its content in a box of its own,
+   * and WebDriver's visible text leaves out what that box has scrolled away.
+   */
+  private String textOf(By locator) {
+    return browser.driver().findElement(locator).getDomProperty("textContent").trim();
   }
 
   /** Scrolls the variables and decisions below the diagram into view (for a screenshot of them). */

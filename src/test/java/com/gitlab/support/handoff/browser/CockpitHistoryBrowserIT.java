@@ -1,11 +1,8 @@
 package com.gitlab.support.handoff.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -72,16 +69,7 @@ class CockpitHistoryBrowserIT extends BrowserTestCase {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableId(variable).count()).isZero();
   }
 
-  /** A plan upgrade answered by sam: the handoff ends at "Answered by Support". Returns its instance id. */
   private String finishedPlanUpgrade(String ticketId) {
-    handoffWaitingForTheEngineer(ticketId);
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(ticketId)
-        .taskDefinitionKey("helpWithoutSales").singleResult();
-    engine.getTaskService().complete(task.getId(),
-        Variables.putValue("customerReply", "You can upgrade yourself in the Customer Portal."));
-    await().atMost(Browser.TIMEOUT).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(ticketId).processDefinitionKey("salesHandoff").finished().count() == 1);
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(ticketId)
-        .processDefinitionKey("salesHandoff").singleResult().getId();
+    return new SeededHistory(engine, http).finishedPlanUpgrade(ticketId);
   }
 }

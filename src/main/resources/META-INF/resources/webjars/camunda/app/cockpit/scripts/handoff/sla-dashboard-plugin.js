@@ -44,53 +44,108 @@ export function formatValue(type, value) {
   return String(value);
 }
 
-/** Labels, datasets and axes for Chart.js from a report's columns and rows. */
-export function chartOf(report) {
+/**
+ * How each report reads best as a picture: the column along the axis, the columns that split it into
+ * series, and the values drawn (bars or lines, on the left axis or, for shares in percent, the right).
+ * A report not named here is drawn by {@link genericFigure}.
+ */
+const FIGURES = {
+  'waiting-handoffs': { axis: 'age', values: [{ column: 'handoffs', as: 'bar' }] },
+  'escalation-levels': { axis: 'reached', values: [{ column: 'handoffs', as: 'bar' }] },
+  'answer-times': {
+    axis: 'week', series: ['accountRole', 'region'],
+    values: [{ column: 'medianHours', as: 'line' }, { column: 'p90Hours', as: 'line', dashed: true }]
+  },
+  'not-passed': { axis: 'requestType', series: ['reason'], stacked: true, values: [{ column: 'handoffs', as: 'bar' }] },
+  'smb-pickup': {
+    axis: 'week', stacked: true,
+    values: [{ column: 'pickedUpInTime', as: 'bar' }, { column: 'late', as: 'bar' }, { column: 'waiting', as: 'bar' },
+      { column: 'metPercent', as: 'line' }]
+  },
+  'smb-closing': {
+    axis: 'week',
+    values: [{ column: 'closed', as: 'bar' }, { column: 'closedWithin7Days', as: 'bar' },
+      { column: 'fifteenDayBreaches', as: 'bar' }, { column: 'metPercent', as: 'line' }]
+  },
+  'advocate-load': {
+    axis: 'advocate', horizontal: true,
+    values: [{ column: 'inProgress', as: 'bar' }, { column: 'capacity', as: 'line', dashed: true }]
+  }
+};
+
+/** A report nobody described above: first text or date column along the axis, the others as series. */
+function genericFigure(report) {
   const categories = report.columns.filter(column => CATEGORY_TYPES.includes(column.type));
   const values = report.columns.filter(column => VALUE_TYPES.includes(column.type));
-  const axis = categories[0];
-  const seriesColumns = categories.slice(1);
+  return {
+    axis: categories[0] && categories[0].name,
+    series: categories.slice(1).map(column => column.name),
+    values: values.map(column => ({ column: column.name, as: column.type === 'percent' ? 'line' : 'bar' }))
+  };
+}
+
+/** Labels, datasets and scales for Chart.js from a report's columns and rows. */
+export function chartOf(report) {
+  const figure = FIGURES[report.name] || genericFigure(report);
+  const columns = new Map(report.columns.map(column => [column.name, column]));
+  const axis = columns.get(figure.axis);
+  const seriesColumns = (figure.series || []).map(name => columns.get(name)).filter(Boolean);
+  const plotted = figure.values.filter(value => columns.has(value.column));
   const labelOf = row => (axis ? String(row[axis.name] ?? '–') : report.title);
   const seriesOf = row => seriesColumns.map(column => String(row[column.name] ?? '–')).join(' · ');
   const labels = [...new Set(report.rows.map(labelOf))];
   if (axis && axis.type === 'date') {
     labels.sort();
   }
-  const series = [...new Set(report.rows.map(seriesOf))];
-  let plotted = values;
-  if (series.length * values.length > MAX_SERIES) {
-    plotted = values.slice(0, 1);
+  let series = [...new Set(report.rows.map(seriesOf))];
+  if (!series.length) {
+    series = [''];
   }
+  const valueAxis = type => (type === 'percent' ? 'yPercent' : 'yValue');
   const datasets = [];
-  series.forEach(name => plotted.forEach(column => {
+  series.slice(0, MAX_SERIES).forEach(name => plotted.forEach(value => {
+    const column = columns.get(value.column);
     const data = labels.map(label => {
       const row = report.rows.find(candidate => labelOf(candidate) === label && seriesOf(candidate) === name);
       return row && row[column.name] !== null && row[column.name] !== undefined ? Number(row[column.name]) : null;
     });
-    const title = [name, plotted.length > 1 || !name ? column.label : ''].filter(Boolean).join(' · ');
-    datasets.push({ label: title, column: column.name, series: name, data, yAxisID: 'y-' + column.type });
+    datasets.push({
+      type: value.as,
+      label: [name, plotted.length > 1 || !name ? column.label : ''].filter(Boolean).join(' · '),
+      column: column.name,
+      series: name,
+      data,
+      borderDash: value.dashed ? [6, 4] : undefined,
+      fill: false,
+      maxBarThickness: 70,
+      pointRadius: value.as === 'line' ? 4 : undefined,
+      stack: figure.stacked && value.as === 'bar' ? 'stack' : undefined,
+      yAxisID: figure.horizontal ? undefined : valueAxis(column.type),
+      xAxisID: figure.horizontal ? 'xValue' : undefined,
+      order: value.as === 'line' ? 0 : 1
+    });
   }));
   datasets.forEach((dataset, i) => {
     dataset.backgroundColor = COLOURS[i % COLOURS.length];
     dataset.borderColor = COLOURS[i % COLOURS.length];
   });
-  const axisTypes = [...new Set(plotted.map(column => column.type))];
+  const types = [...new Set(plotted.map(value => columns.get(value.column).type))];
+  const valueTitle = types.filter(type => type !== 'percent').map(type => AXIS_TITLES[type]).join(', ');
   const scales = {};
-  axisTypes.forEach((type, i) => {
-    scales['y-' + type] = {
-      position: i === 0 ? 'left' : 'right',
-      beginAtZero: true,
-      max: type === 'percent' ? 100 : undefined,
-      title: { display: true, text: AXIS_TITLES[type] },
-      grid: { drawOnChartArea: i === 0 }
-    };
-  });
-  const stacked = seriesColumns.length > 0 && plotted.length === 1 && plotted[0].type === 'number';
-  if (stacked) {
-    scales['y-number'].stacked = true;
-    scales.x = { stacked: true };
+  if (figure.horizontal) {
+    scales.xValue = { axis: 'x', beginAtZero: true, title: { display: true, text: valueTitle } };
+  } else {
+    if (types.some(type => type !== 'percent')) {
+      scales.yValue = { axis: 'y', position: 'left', beginAtZero: true, stacked: Boolean(figure.stacked),
+        title: { display: true, text: valueTitle }, ticks: { precision: 0 } };
+    }
+    if (types.includes('percent')) {
+      scales.yPercent = { axis: 'y', position: scales.yValue ? 'right' : 'left', min: 0, max: 100,
+        title: { display: true, text: AXIS_TITLES.percent }, grid: { drawOnChartArea: !scales.yValue } };
+    }
+    scales.x = { stacked: Boolean(figure.stacked) };
   }
-  return { type: axis && axis.type === 'date' ? 'line' : 'bar', labels, datasets, scales };
+  return { type: 'bar', horizontal: Boolean(figure.horizontal), labels, datasets, scales };
 }
 
 function figureTable(report) {
@@ -121,6 +176,7 @@ async function drawFigure(figure, summary, range, Chart) {
       type: chart.type,
       data: { labels: chart.labels, datasets: chart.datasets },
       options: {
+        indexAxis: chart.horizontal ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
