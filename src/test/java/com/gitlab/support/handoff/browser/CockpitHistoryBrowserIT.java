@@ -1,10 +1,14 @@
 package com.gitlab.support.handoff.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Cockpit's History page: a handoff that has ended (which Community Cockpit no longer shows) is found by
@@ -67,6 +71,27 @@ class CockpitHistoryBrowserIT extends BrowserTestCase {
     CockpitHistory asAdmin = CockpitHistory.open(browser(), engine.getName()).find("4722");
     assertThat(asAdmin.send("DELETE", "/history/variable-instance/" + variable, null)).isEqualTo(204);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableId(variable).count()).isZero();
+  }
+
+  @Test
+  @DisplayName("R20 demo finds a running SMB case by its case key in History: where it waits on the diagram")
+  void r20_operatorFindsARunningSmbCase() {
+    ResponseEntity<Map> opened = http.withBasicAuth("demo", "demo").postForEntity("/api/smb-cases", Map.of(
+        "subject", "Tiny Tools asks for a quote", "description", "Sent to smallbusiness@gitlab.com", "origin", "EMAIL",
+        "territory", "AMER"), Map.class);
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String caseKey = (String) opened.getBody().get("businessKey");
+    await().atMost(Browser.TIMEOUT).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(caseKey).count() > 0);
+
+    cockpitAs("demo");
+    CockpitHistory history = CockpitHistory.open(browser(), engine.getName()).find(caseKey);
+
+    assertThat(history.results()).contains("smbCase: running");
+    assertThat(history.state()).isEqualTo("running");
+    assertThat(history.marked("handoff-active")).isNotEmpty();
+    assertThat(history.marked("handoff-passed")).isNotEmpty();
+    assertThat(history.variable("caseKey")).isEqualTo(caseKey);
   }
 
   private String finishedPlanUpgrade(String ticketId) {

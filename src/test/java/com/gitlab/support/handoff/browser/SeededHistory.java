@@ -46,10 +46,12 @@ final class SeededHistory {
         .processDefinitionKey("salesHandoff").singleResult().getId();
   }
 
-  /** A handoff to Acme's Named Account Owner, waiting for Sales to confirm contact (R8, R9). */
+  /** A handoff to Acme's Named Account Owner, waiting for Sales to confirm contact (R8, R9): inside the sub-process waitForSales. */
   void waitingForSales(String ticketId) {
     start(ticketId, "jane@acme.com", "ALTERNATIVE_PAYMENT_METHOD");
-    await().atMost(Browser.TIMEOUT).until(() -> engine.getRuntimeService().createExecutionQuery()
-        .processInstanceBusinessKey(ticketId).activityId("waitForSales").count() == 1);
+    await().atMost(Browser.TIMEOUT).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(ticketId).processDefinitionKey("awaitSalesConfirmation").list().stream()
+        .anyMatch(wait -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(wait.getId())
+            .activityId("waitForSales").unfinished().count() == 1));
   }
 }
