@@ -18,15 +18,19 @@ class NotPassedReport implements Report {
   static final String NAME = "not-passed";
 
   private static final String SQL = """
-      SELECT req.TEXT_ AS REQUEST_TYPE, p.END_ACT_ID_, mac.TEXT_ AS MACRO, COUNT(*) AS HANDOFFS
-      FROM {ACT_HI_PROCINST} p
-      LEFT JOIN {ACT_HI_VARINST} req ON req.PROC_INST_ID_ = p.ID_ AND req.EXECUTION_ID_ = p.ID_ AND req.NAME_ = 'requestType'
-      LEFT JOIN {ACT_HI_VARINST} mac ON mac.PROC_INST_ID_ = p.ID_ AND mac.EXECUTION_ID_ = p.ID_ AND mac.NAME_ = 'macro'
-      WHERE p.PROC_DEF_KEY_ = 'salesHandoff' AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
-        AND p.END_TIME_ IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} a WHERE a.PROC_INST_ID_ = p.ID_
-          AND a.ACT_ID_ IN ('callNamedAccountOwnerHandoff', 'callSmbSalesUserHandoff', 'callOtherAccountOwnerHandoff'))
-      GROUP BY req.TEXT_, p.END_ACT_ID_, mac.TEXT_
+      SELECT x.REQUEST_TYPE, x.END_ACT_ID_, x.MACRO, x.SOLVED, COUNT(*) AS HANDOFFS FROM (
+        SELECT req.TEXT_ AS REQUEST_TYPE, p.END_ACT_ID_, mac.TEXT_ AS MACRO,
+          CASE WHEN EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} s WHERE s.PROC_INST_ID_ = p.ID_
+            AND s.ACT_ID_ = 'endedByTicketSolved') THEN 1 ELSE 0 END AS SOLVED
+        FROM {ACT_HI_PROCINST} p
+        LEFT JOIN {ACT_HI_VARINST} req ON req.PROC_INST_ID_ = p.ID_ AND req.EXECUTION_ID_ = p.ID_ AND req.NAME_ = 'requestType'
+        LEFT JOIN {ACT_HI_VARINST} mac ON mac.PROC_INST_ID_ = p.ID_ AND mac.EXECUTION_ID_ = p.ID_ AND mac.NAME_ = 'macro'
+        WHERE p.PROC_DEF_KEY_ = 'salesHandoff' AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
+          AND p.END_TIME_ IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} a WHERE a.PROC_INST_ID_ = p.ID_
+            AND a.ACT_ID_ IN ('callNamedAccountOwnerHandoff', 'callSmbSalesUserHandoff', 'callOtherAccountOwnerHandoff'))
+      ) x
+      GROUP BY x.REQUEST_TYPE, x.END_ACT_ID_, x.MACRO, x.SOLVED
       """;
 
   private final ReportHistory history;
@@ -62,7 +66,7 @@ class NotPassedReport implements Report {
     Map<List<String>, Long> counts = new LinkedHashMap<>();
     history.query(SQL, Map.of("start", period.start(), "end", period.end()), (row, i) -> {
       String type = row.getString("REQUEST_TYPE") == null ? "(none)" : row.getString("REQUEST_TYPE");
-      counts.merge(List.of(type, reason(row.getString("END_ACT_ID_"), row.getString("MACRO"))),
+      counts.merge(List.of(type, reason(row.getString("END_ACT_ID_"), row.getString("MACRO"), row.getInt("SOLVED") == 1)),
           row.getLong("HANDOFFS"), Long::sum);
       return null;
     });
@@ -81,14 +85,14 @@ class NotPassedReport implements Report {
   }
 
   /** Why a ticket did not reach Sales, by the end event its handoff reached. */
-  static String reason(String endActivity, String macro) {
+  static String reason(String endActivity, String macro, boolean solvedInZendesk) {
     if ("answeredBySupport".equals(endActivity)) {
       return macro == null || macro.isBlank() ? "Not for Sales" : "Not for Sales: " + macro;
     }
     if ("answeredWithQuoteMacro".equals(endActivity)) {
       return "Not in Salesforce: New Sales Quote macro";
     }
-    if ("endedByTicketSolved".equals(endActivity) || "handoffEndedBySolvedTicket".equals(endActivity)) {
+    if (solvedInZendesk) {
       return "Ticket solved before it reached Sales";
     }
     return "Cancelled";
