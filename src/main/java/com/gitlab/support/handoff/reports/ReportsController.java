@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,21 +48,47 @@ public class ReportsController {
   }
 
   @GetMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The SLA reports there are", description = "For members of process-owners and camunda-admin, "
+      + "by HTTP Basic or the session of the Camunda webapps.")
+  @ApiResponse(responseCode = "200", description = "The reports, in the dashboard's order",
+      content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ReportSummary.class))))
+  @ApiResponse(responseCode = "401", description = "No or wrong credentials and no webapp session",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "403", description = "Not in process-owners or camunda-admin",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   public List<ReportSummary> list() {
     return ReportNames.ORDER.stream().map(reports::get)
         .map(report -> new ReportSummary(report.name(), report.title(), report.description())).toList();
   }
 
   @GetMapping(path = "/api/reports/{name}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  public ResponseEntity<?> report(@PathVariable String name, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestHeader(name = "Accept", required = false) String accept) {
+  @Operation(summary = "One report's figures for a period, as JSON or (Accept: text/csv) as CSV")
+  @ApiResponse(responseCode = "200", description = "The report: its period, columns and rows; or CSV, a header of the column names",
+      content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ReportTable.class)),
+          @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+  @ApiResponse(responseCode = "400", description = "from or to is not a date YYYY-MM-DD, from is after to, or the period is over two years; names the parameter",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No report of that name",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<?> report(
+      @Parameter(description = "waiting-handoffs, escalation-levels, answer-times, not-passed, smb-pickup, smb-closing or advocate-load",
+          schema = @Schema(allowableValues = {"waiting-handoffs", "escalation-levels", "answer-times", "not-passed", "smb-pickup",
+              "smb-closing", "advocate-load"})) @PathVariable String name,
+      @Parameter(description = "First day, YYYY-MM-DD, in handoff.calendar.zone; default 83 days before to") @RequestParam(required = false) String from,
+      @Parameter(description = "Last day (included), YYYY-MM-DD; default today") @RequestParam(required = false) String to,
+      @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
     ReportTable table = table(name, from, to);
     return wantsCsv(accept) ? csv(table) : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
   }
 
   @GetMapping(path = "/api/reports/{name}.csv")
-  public ResponseEntity<String> reportAsCsv(@PathVariable String name, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+  @Operation(summary = "One report as CSV (RFC 4180): a header of the column names, a line per row")
+  @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  @ApiResponse(responseCode = "400", description = "Bad from or to, naming the parameter",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<String> reportAsCsv(@PathVariable String name,
+      @Parameter(description = "First day, YYYY-MM-DD") @RequestParam(required = false) String from,
+      @Parameter(description = "Last day (included), YYYY-MM-DD") @RequestParam(required = false) String to) {
     return csv(table(name, from, to));
   }
 

@@ -57,10 +57,10 @@ public final class BenchmarkRunner {
       .map(String::trim).filter(p -> !p.isEmpty()).toList();
   /**
    * Stages to run: feel (no database), durability (H2 only: its commit setting before and now, on
-   * databases of its own), outage (H2 only: a Zendesk outage under waiting jobs, parking on and off), startup, intake, e2e, storm, cleanup (the floors run with any of the last five).
+   * databases of its own), outage (H2 only: a Zendesk outage under waiting jobs, parking on and off), startup, intake, e2e, storm, cleanup (the floors run with any of these five), reports (the SLA reports over 100,000 finished handoffs' history, {@code bench.reports.handoffs}; on a node of its own, before the other stages fill the database).
    */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,storm,cleanup").split(","));
+      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,storm,cleanup,reports").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -87,7 +87,7 @@ public final class BenchmarkRunner {
         .stream().anyMatch(db -> db.trim().equals("h2"))) {
       OutageBenchmark.run(results);
     }
-    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup")::contains);
+    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup", "reports")::contains);
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
       if (!databaseStages || db.isBlank() || db.trim().equals("none")) {
         continue; // -Dbench.databases=none: only the stages without a database (feel)
@@ -123,6 +123,17 @@ public final class BenchmarkRunner {
     }
     List<String> properties = new ArrayList<>(database.properties());
     properties.addAll(EXTRA);
+    if (STAGES.contains("reports")) {
+      // A database of its own, so the 100,000 handoffs' history weighs on no other stage; a node that runs no jobs.
+      try (BenchDatabase reportsDatabase = database instanceof BenchDatabase.Postgres ? BenchDatabase.postgres() : BenchDatabase.h2();
+          Node reports = Node.start("bench-reports", reportsDatabase.profiles(),
+          withExtra(reportsDatabase.properties(), "--camunda.bpm.job-execution.enabled=false"))) {
+        ReportsBenchmark.run(reports, db, results);
+      }
+    }
+    if (STAGES.stream().noneMatch(List.of("intake", "e2e", "storm", "cleanup")::contains)) {
+      return;
+    }
     try (Node first = Node.start("bench-1", database.profiles(), properties)) {
       ProcessEngine engine = first.engine();
       JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
@@ -184,6 +195,13 @@ public final class BenchmarkRunner {
         cleanUp(first, database, jdbc);
       }
     }
+  }
+
+  private static List<String> withExtra(List<String> properties, String... more) {
+    List<String> all = new ArrayList<>(properties);
+    all.addAll(EXTRA);
+    all.addAll(List.of(more));
+    return all;
   }
 
   // ---------------------------------------------------------------- start-up

@@ -43,7 +43,8 @@ class ApiDescriptionTest {
     assertThat(api.path("openapi").asText()).startsWith("3.");
     assertThat(fieldNames(api.path("paths"))).containsExactlyInAnyOrder(
         "/api/handoffs", "/api/smb-cases", "/api/zendesk/events", "/api/outbox",
-        "/api/sandbox/chatter-replies", "/api/sandbox/slack-replies");
+        "/api/sandbox/chatter-replies", "/api/sandbox/slack-replies", "/api/reports", "/api/reports/{name}",
+        "/api/reports/{name}.csv");
     assertThat(api.at("/paths/~1api~1handoffs/post").isObject()).isTrue();
     assertThat(api.at("/paths/~1api~1smb-cases/post").isObject()).isTrue();
     assertThat(api.at("/paths/~1api~1zendesk~1events/post").isObject()).isTrue();
@@ -94,6 +95,23 @@ class ApiDescriptionTest {
     assertThat(api.at("/components/securitySchemes/" + ApiDescription.BASIC + "/scheme").asText()).isEqualTo("basic");
     assertThat(api.at("/components/securitySchemes/" + ApiDescription.ZENDESK_SIGNATURE + "/name").asText())
         .isEqualTo("X-Zendesk-Webhook-Signature");
+  }
+
+  @Test
+  @DisplayName("GET /api/reports/{name} names its reports, takes from and to, and answers JSON with columns and rows, or CSV")
+  void reportsAreDescribed() {
+    JsonNode get = api.at("/paths/~1api~1reports~1{name}/get");
+    assertThat(texts(get.at("/parameters/0/schema/enum"))).containsExactly("waiting-handoffs", "escalation-levels",
+        "answer-times", "not-passed", "smb-pickup", "smb-closing", "advocate-load");
+    List<String> parameters = new ArrayList<>();
+    get.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asText()));
+    assertThat(parameters).containsExactly("name", "from", "to");
+    assertThat(fieldNames(get.at("/responses/200/content"))).containsExactlyInAnyOrder("application/json", "text/csv");
+    assertThat(fieldNames(get.path("responses"))).contains("200", "400", "404");
+    String ref = get.at("/responses/200/content/application~1json/schema/$ref").asText();
+    assertThat(fieldNames(api.at(ref.substring(1)).path("properties")))
+        .contains("name", "title", "from", "to", "columns", "rows");
+    assertThat(api.at("/paths/~1api~1reports/get").isObject()).isTrue();
   }
 
   /** The schema of a POST's JSON body, following its {@code $ref} into the components. */
