@@ -63,7 +63,8 @@ class ElementTemplatesTest {
 
   /** Delegates that read process variables themselves, which are no inputs, and which ones. */
   private static final Map<String, String> OWN_STATE = Map.of(
-      "readSalesReplies", "salesRepliesSeen, the answers it counted on an earlier run");
+      "readSalesReplies", "salesRepliesSeen, the answers it counted on an earlier run",
+      "skipFailedStep", "handResult1..3 and their names and labels: what the person entered for the refused step (HandResults)");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Map<String, Class<?>> delegates;
