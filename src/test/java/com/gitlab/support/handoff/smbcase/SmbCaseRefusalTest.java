@@ -152,6 +152,8 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
     Task fix = task(instance, FIX_TASK);
     assertThat(fix.getName()).isEqualTo("Comment on Zendesk ticket 4711 by hand: case " + businessKey(instance) + " picked up");
     assertThat(fix.getAssignee()).isEqualTo(advocate);
+    assertThat((String) runtimeService().getVariable(fix.getProcessInstanceId(), "stepMessages")).as("what to comment by hand")
+        .isEqualTo("**Internal note:** SMB Advocate " + advocate + " picked up Salesforce case 500REST1 and will reach out to the customer.");
     assertThat(instance).isWaitingAt("commentOnTicket");
     complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Commented on the ticket by hand"));
 

@@ -89,6 +89,8 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
     assertThat(runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Variable")).isEqualTo("chatterPostUrl");
     assertThat(runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Label"))
         .isEqualTo("Link to the Chatter post you made");
+    assertThat((String) runtimeService().getVariable(fix.getProcessInstanceId(), "stepMessages")).as("what to post by hand")
+        .startsWith("**Chatter post:** Hi ").contains("Zendesk ticket: ");
 
     complete(ticketId, FIX_TASK, Map.of("fixOutcome", "DONE_BY_HAND", "handResult1", " https://acme.my.salesforce.com/0D5HAND ",
         "fixNote", "Posted from the Salesforce app"));
