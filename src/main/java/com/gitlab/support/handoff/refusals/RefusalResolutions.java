@@ -1,6 +1,7 @@
 package com.gitlab.support.handoff.refusals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,6 +15,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.slf4j.Logger;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * properties on the service task (expressions, evaluated on the failed step's execution):
  * {@value #TASK_NAME}, {@value #ASSIGNEE} (default: none) and {@value #CANDIDATE_GROUPS} (default:
  * {@value #DEFAULT_GROUPS}). A step without {@value #TASK_NAME} names no one to ask: its refusal stays
- * a Cockpit incident for the operators, as a refusal nobody modelled always was.
+ * a Cockpit incident for the operators, as a refusal nobody modelled always was. {@value HandResults#PROPERTY}
+ * names what "done by hand" must ask for ({@link HandResults}).
  */
 final class RefusalResolutions {
 
@@ -41,6 +45,10 @@ final class RefusalResolutions {
   /** Variables of the failed step the fixAndRetry form shows, copied when the step has them. */
   static final List<String> CONTEXT = List.of("ticketId", "ticketUrl", "requesterEmail", "accountName", "summary",
       "requestType", "caseKey", "engineer");
+
+  /** Message inputs of the steps, by what a person would send by hand: shown to whoever does the step by hand. */
+  static final Map<String, String> MESSAGES = Map.of("chatterText", "Chatter post", "slackText", "Slack message",
+      "publicReply", "Public reply", "internalNote", "Internal note");
 
   private static final Logger LOG = LoggerFactory.getLogger(RefusalResolutions.class);
 
@@ -81,6 +89,11 @@ final class RefusalResolutions {
         .putValue("fixTaskName", taskName)
         .putValue("fixAssignee", evaluated(step, ASSIGNEE, failed, null))
         .putValue("fixCandidateGroups", evaluated(step, CANDIDATE_GROUPS, failed, DEFAULT_GROUPS));
+    handResultsOf(step).describeIn(variables);
+    String messages = messagesOf(step, failed);
+    if (!messages.isEmpty()) {
+      variables.putValue("stepMessages", messages);
+    }
     ProcessInstance resolution = runtime().createProcessInstanceByKey(PROCESS)
         .businessKey(failed.getProcessBusinessKey())
         .setVariables(variables)
@@ -98,6 +111,46 @@ final class RefusalResolutions {
         .variableValueEquals("incidentId", incidentId).list()) {
       runtime().deleteProcessInstance(resolution.getId(), "The refusal's incident was resolved or its process instance ended", true, true);
       LOG.info("Resolution {} ended: incident {} was resolved elsewhere or its instance ended", resolution.getId(), incidentId);
+    }
+  }
+
+  /**
+   * What the step would have sent (its message inputs, evaluated on the failed execution: the step has not
+   * started, so its inputs are not mapped yet), for whoever does it by hand; empty when it sends none.
+   */
+  private static String messagesOf(BaseElement step, VariableScope scope) {
+    ExtensionElements extensions = step == null ? null : step.getExtensionElements();
+    if (extensions == null) {
+      return "";
+    }
+    StringBuilder messages = new StringBuilder();
+    for (CamundaInputOutput io : extensions.getChildElementsByType(CamundaInputOutput.class)) {
+      for (CamundaInputParameter input : io.getCamundaInputParameters()) {
+        String label = MESSAGES.get(input.getCamundaName());
+        if (label == null || !input.getDomElement().getChildElements().isEmpty()) {
+          continue;
+        }
+        try {
+          Object value = Context.getProcessEngineConfiguration().getExpressionManager()
+              .createExpression(input.getTextContent()).getValue(scope);
+          if (value != null && !value.toString().isBlank()) {
+            messages.append(messages.isEmpty() ? "" : "\n\n").append("**").append(label).append(":** ").append(value);
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("Input {} of step {} did not evaluate: {}; not shown", input.getCamundaName(), step.getId(), e.getMessage());
+        }
+      }
+    }
+    return messages.toString();
+  }
+
+  /** What the step names for "done by hand" to ask; a malformed property asks nothing and says so in the log. */
+  private static HandResults handResultsOf(BaseElement step) {
+    try {
+      return HandResults.parse(propertyOf(step, HandResults.PROPERTY));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Step {}: {}; done by hand asks for no results", step.getId(), e.getMessage());
+      return HandResults.parse(null);
     }
   }
 
