@@ -170,9 +170,7 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
     static final Limit DIAGRAM = new Limit(60, 2600, 1200);
     static final Map<String, Limit> OVER = Map.of(
         "smbCase.bpmn", new Limit(88, 2600, 1200),
-        "awaitSalesConfirmation.bpmn", new Limit(60, 3130, 1210),
-        "salesHandoff.bpmn", new Limit(60, 3000, 1200),
-        "smbSalesUserHandoff.bpmn", new Limit(60, 3110, 1200));
+        "salesHandoff.bpmn", new Limit(60, 3000, 1200));
   }
 
   static Stream<Path> diagrams() throws IOException {
