@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,14 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the time zone in which business days start and end; default UTC
  * @param holidays ISO dates that are not business days (Family and Friends Days, global holidays)
  * @param workingHours the default calendar's working hours; none: the whole business day counts
- * @param regions the calendars per region by name (AMER, EMEA, APJ, EMEA_APJ built in), each on top of the global holidays
+ * @param regions the calendars per region by name, each with zone, working-hours.start and .end, and holidays of its own on top of the global ones; AMER (America/New_York), EMEA (Europe/London), APJ (Australia/Sydney) and the SMB team EMEA_APJ (Europe/London) are built in
  */
 @Validated
 @ConfigurationProperties("handoff.calendar")
 public record CalendarProperties(
     @NotNull ZoneId zone,
     @NotNull List<@NotNull LocalDate> holidays,
-    WorkingHours workingHours,
+    @NestedConfigurationProperty WorkingHours workingHours,
     Map<String, Region> regions) {
 
   /** The built-in regions and their zones; configuration may change each and add others. */

@@ -6,8 +6,8 @@ import java.time.LocalTime;
  * The hours of a business day that count as business time, local to the calendar's zone: from
  * {@code start} up to {@code end}. A calendar without them counts the whole business day (00:00 to 24:00).
  *
- * @param start when business time starts on a business day, e.g. 09:00
- * @param end when it ends, e.g. 17:00; after {@code start} on the same day
+ * @param start when business time starts on a business day, e.g. 09:00 (local to the calendar zone)
+ * @param end when it ends, e.g. 17:00, later than the start on the same day; none: midnight
  */
 public record WorkingHours(LocalTime start, LocalTime end) {
 
