@@ -26,6 +26,7 @@ public class BusinessCalendars {
 
   private final BusinessTime defaultCalendar;
   private final Map<String, BusinessTime> calendars;
+  private final Map<String, String> people;
 
   public BusinessCalendars(CalendarProperties properties, BusinessTime defaultCalendar, DeployedHolidays deployed) {
     this.defaultCalendar = defaultCalendar;
@@ -36,6 +37,38 @@ public class BusinessCalendars {
       byName.put(name, new BusinessTime(name, region.zone(), region.workingHours(), holidays, () -> deployed.dates(name)));
     });
     this.calendars = Map.copyOf(byName);
+    Map<String, String> people = new java.util.HashMap<>();
+    properties.people().forEach((userId, calendarName) -> {
+      if (!knows(calendarName)) {
+        throw new IllegalStateException("handoff.calendar.people." + userId + ": unknown business calendar '"
+            + calendarName + "' (known are " + String.join(", ", names()) + ", or DEFAULT)");
+      }
+      people.put(userId, named(calendarName).name());
+    });
+    this.people = Map.copyOf(people);
+  }
+
+  /**
+   * The calendar name of a person by Camunda user id ({@code handoff.calendar.people}), else of
+   * {@code teamRegion} when that names a calendar, else {@value #DEFAULT}.
+   */
+  public String nameForPerson(String userId, String teamRegion) {
+    String own = userId == null ? null : people.get(userId);
+    return own != null ? own : nameForRegion(teamRegion, null);
+  }
+
+  /**
+   * The calendar name for someone in {@code personRegion} (e.g. the Salesforce user's region), else for
+   * the account's billing region {@code accountRegion}, else {@value #DEFAULT}; a region that names no
+   * calendar is passed over.
+   */
+  public String nameForRegion(String personRegion, String accountRegion) {
+    for (String region : new String[] {personRegion, accountRegion}) {
+      if (region != null && !region.isBlank() && knows(region)) {
+        return named(region).name();
+      }
+    }
+    return DEFAULT;
   }
 
   /**

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the time zone in which business days start and end; default UTC
  * @param holidays ISO dates that are not business days (Family and Friends Days, global holidays)
  * @param workingHours the default calendar's working hours; none: the whole business day counts
+ * @param people the calendar name per Camunda user id of engineers and SMB advocates (e.g. jdoe: APJ): their
+ *     daily review runs at 09:00 on it, and an SMB case's timers count on its advocate's; someone not listed
+ *     counts on the team's region (SMB) or the default calendar
  * @param regions the calendars per region by name, each with zone, working-hours.start and .end, and holidays of its own on top of the global ones; AMER (America/New_York), EMEA (Europe/London), APJ (Australia/Sydney) and the SMB team EMEA_APJ (Europe/London) are built in
  */
 @Validated
@@ -29,7 +32,8 @@ public record CalendarProperties(
     @NotNull ZoneId zone,
     @NotNull List<@NotNull LocalDate> holidays,
     @NestedConfigurationProperty WorkingHours workingHours,
-    Map<String, Region> regions) {
+    Map<String, Region> regions,
+    Map<String, String> people) {
 
   /** The built-in regions and their zones; configuration may change each and add others. */
   public static final Map<String, ZoneId> BUILT_IN_ZONES = builtInZones();
@@ -40,11 +44,12 @@ public record CalendarProperties(
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
     workingHours = workingHours == null ? WorkingHours.WHOLE_DAY : workingHours;
     regions = withBuiltIns(regions == null ? Map.of() : regions);
+    people = people == null ? Map.of() : Map.copyOf(people);
   }
 
   /** The default calendar alone, with the built-in regions. */
   public CalendarProperties(ZoneId zone, List<LocalDate> holidays) {
-    this(zone, holidays, null, null);
+    this(zone, holidays, null, null, null);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.gitlab.support.handoff.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,8 @@ class BusinessCalendarsTest {
 
   private final BusinessCalendars calendars = calendars(new CalendarProperties(
       ZoneOffset.UTC, List.of(GLOBAL_HOLIDAY), null,
-      Map.of("apj", new CalendarProperties.Region(null, null, List.of(APJ_ONLY_HOLIDAY)))));
+      Map.of("apj", new CalendarProperties.Region(null, null, List.of(APJ_ONLY_HOLIDAY))),
+      Map.of("kim", "apac", "lee", "DEFAULT")));
 
   @AfterEach
   void resetClock() {
@@ -151,6 +153,32 @@ class BusinessCalendarsTest {
     BusinessTime apj = calendars(new CalendarProperties(ZoneOffset.UTC, List.of())).named("APJ");
     assertThat(apj.fromNow("PT24H")).isEqualTo(Date.from(Instant.parse("2026-12-07T04:00:00Z")));
     assertThat(apj.nextBusinessDayAt("09:00")).isEqualTo(Date.from(Instant.parse("2026-12-06T22:00:00Z")));
+  }
+
+  @Test
+  @DisplayName("R13 a person's calendar is the one configured for them, else their team's region, else the default")
+  void r13_calendarOfAPerson() {
+    assertThat(calendars.nameForPerson("kim", "AMER")).isEqualTo("APJ");
+    assertThat(calendars.nameForPerson("lee", "AMER")).isEqualTo(BusinessCalendars.DEFAULT);
+    assertThat(calendars.nameForPerson("sam", "EMEA_APJ")).isEqualTo("EMEA_APJ");
+    assertThat(calendars.nameForPerson(null, null)).isEqualTo(BusinessCalendars.DEFAULT);
+  }
+
+  @Test
+  @DisplayName("R11 the salesperson's region chooses the calendar, else the account's billing region, else the default")
+  void r11_calendarOfASalesperson() {
+    assertThat(calendars.nameForRegion("APAC", "EMEA")).isEqualTo("APJ");
+    assertThat(calendars.nameForRegion(null, "EMEA")).isEqualTo("EMEA");
+    assertThat(calendars.nameForRegion("Mars", "AMER")).as("a region that names no calendar").isEqualTo("AMER");
+    assertThat(calendars.nameForRegion(" ", null)).isEqualTo(BusinessCalendars.DEFAULT);
+  }
+
+  @Test
+  @DisplayName("R16 a person configured with an unknown calendar stops the start, naming the setting")
+  void r16_unknownCalendarOfAPersonIsNamed() {
+    CalendarProperties properties = new CalendarProperties(ZoneOffset.UTC, List.of(), null, null, Map.of("kim", "LATAM"));
+    assertThatThrownBy(() -> calendars(properties)).hasMessageContaining("handoff.calendar.people.kim")
+        .hasMessageContaining("'LATAM'");
   }
 
   private static BusinessTime workingHours(String name, String zone, String start, String end) {
