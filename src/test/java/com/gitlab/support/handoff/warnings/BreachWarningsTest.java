@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gitlab.support.handoff.calendar.BusinessTime;
 import com.gitlab.support.handoff.calendar.CalendarProperties;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+import com.gitlab.support.handoff.calendar.WorkingHours;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,7 +45,7 @@ class BreachWarningsTest {
     BreachWarnings warnings = new BreachWarnings(new WarningProperties(null), utc);
 
     assertThat(warnings.before(null, "PT24H")).isEqualTo(at("2026-11-30T09:00:00Z"));
-    assertThat(warnings.timeLeft("PT24H")).isEqualTo("6 business hours");
+    assertThat(warnings.timeLeft(null, "PT24H")).isEqualTo("6 business hours");
   }
 
   @Test
@@ -60,7 +65,7 @@ class BreachWarningsTest {
 
     // Friday 15:00 + 5 business days 6 hours: Mon..Fri is 5 days -> Friday 4 Dec 15:00, + 6 h -> 21:00.
     assertThat(warnings.before(null, "P7D")).isEqualTo(at("2026-12-04T21:00:00Z"));
-    assertThat(warnings.timeLeft("P7D")).isEqualTo("1 business day and 18 hours");
+    assertThat(warnings.timeLeft(null, "P7D")).isEqualTo("1 business day and 18 hours");
     assertThat(warnings.before(null, "P1D")).isEqualTo(at("2026-11-30T09:00:00Z"));
   }
 
@@ -76,8 +81,8 @@ class BreachWarningsTest {
     });
 
     assertThat(warnings.before("EMEA", "PT24H")).isEqualTo(at("2026-12-01T03:00:00Z"));
-    assertThat(warnings.timeLeft("PT24H")).isEqualTo("12 business hours");
-    assertThat(asked).as("the calendar of whoever must answer").containsExactly("EMEA");
+    assertThat(warnings.timeLeft("EMEA", "PT24H")).isEqualTo("12 business hours");
+    assertThat(asked).as("the calendar of whoever must answer").containsOnly("EMEA");
   }
 
   @Test
@@ -104,12 +109,31 @@ class BreachWarningsTest {
   @Test
   @DisplayName("Issue 15 time left in words: days, hours and minutes")
   void words() {
-    assertThat(BreachWarnings.words(java.time.Duration.ofHours(1))).isEqualTo("1 business hour");
-    assertThat(BreachWarnings.words(java.time.Duration.ofMinutes(90))).isEqualTo("1 business hour and 30 minutes");
-    assertThat(BreachWarnings.words(java.time.Duration.ofMinutes(45))).isEqualTo("45 business minutes");
-    assertThat(BreachWarnings.words(java.time.Duration.ofDays(2))).isEqualTo("2 business days");
-    assertThat(BreachWarnings.words(java.time.Duration.ofMinutes(24 * 60 + 6 * 60 + 15)))
+    assertThat(BreachWarnings.words(0, Duration.ofHours(1))).isEqualTo("1 business hour");
+    assertThat(BreachWarnings.words(0, Duration.ofMinutes(90))).isEqualTo("1 business hour and 30 minutes");
+    assertThat(BreachWarnings.words(0, Duration.ofMinutes(45))).isEqualTo("45 business minutes");
+    assertThat(BreachWarnings.words(2, Duration.ZERO)).isEqualTo("2 business days");
+    assertThat(BreachWarnings.words(1, Duration.ofMinutes(6 * 60 + 15)))
         .isEqualTo("1 business day, 6 hours and 15 minutes");
+  }
+
+  @Test
+  @DisplayName("R26 R11 with working hours 09:00-17:00 in Sydney the 7-day target warns after 5 days and 2 hours, the 24 hours after 18 working hours")
+  void workingHoursCountAsForTheTarget() {
+    BusinessTime sydney = new BusinessTime("APJ", ZoneId.of("Australia/Sydney"),
+        new WorkingHours(LocalTime.of(9, 0), LocalTime.of(17, 0)), Set.of(), Set::of);
+    BreachWarnings warnings = new BreachWarnings(new WarningProperties(null), sydney);
+    // Friday 27 Nov 10:00 in Sydney (AEDT, UTC+11).
+    ClockUtil.setCurrentTime(at("2026-11-26T23:00:00Z"));
+
+    // 5 business days: Friday 4 Dec 10:00; a quarter of an 8-hour day more: 12:00 local.
+    assertThat(warnings.before("APJ", "P7D")).isEqualTo(at("2026-12-04T01:00:00Z"));
+    assertThat(warnings.timeLeft("APJ", "P7D")).isEqualTo("1 business day and 6 hours");
+    assertThat(sydney.plus(Instant.parse("2026-12-04T01:00:00Z"), new com.gitlab.support.handoff.calendar.BusinessDuration(1, Duration.ofHours(6))))
+        .as("warning + time left = the target, Tuesday 8 Dec 10:00")
+        .isEqualTo(sydney.plus(Instant.parse("2026-11-26T23:00:00Z"), com.gitlab.support.handoff.calendar.BusinessDuration.parse("P7D")));
+    // 18 working hours from Friday 10:00: Friday 7 h, Monday 8 h, Tuesday 3 h -> Tuesday 12:00 local.
+    assertThat(warnings.before("APJ", "PT24H")).isEqualTo(at("2026-12-01T01:00:00Z"));
   }
 
   @Configuration
