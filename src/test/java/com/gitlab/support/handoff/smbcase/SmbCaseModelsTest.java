@@ -56,7 +56,7 @@ class SmbCaseModelsTest extends SmbCaseTestCase {
   /** Components form-js 1.8 (Tasklist 7.24) renders that these forms use. */
   private static final Set<String> RENDERABLE = Set.of("text", "textfield", "textarea", "select", "checkbox", "datetime");
   /** Delegates that stay inside the engine (no outside system), so they need no job of their own. */
-  private static final Set<String> LOCAL_DELEGATES = Set.of("${remindCaseOwner}");
+  private static final Set<String> LOCAL_DELEGATES = Set.of("${remindCaseOwner}", "${markTasksAtRisk}");
 
   static final List<String> R23_STATUSES = List.of("Open", "In Progress: Attempting Contact", "In Progress: Blocked",
       "In Progress: Engaged", "Closed: Duplicate", "Closed: Unresponsive", "Closed: Resolved");
