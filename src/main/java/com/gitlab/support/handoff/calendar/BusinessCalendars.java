@@ -57,6 +57,11 @@ public class BusinessCalendars {
     return own != null ? own : nameForRegion(teamRegion, null);
   }
 
+  /** The calendar of a person by Camunda user id ({@code handoff.calendar.people}), else the default one. */
+  public BusinessTime ofPerson(String userId) {
+    return named(nameForPerson(userId, null));
+  }
+
   /**
    * The calendar name for someone in {@code personRegion} (e.g. the Salesforce user's region), else for
    * the account's billing region {@code accountRegion}, else {@value #DEFAULT}; a region that names no
