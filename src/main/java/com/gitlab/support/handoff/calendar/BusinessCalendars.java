@@ -106,6 +106,14 @@ public class BusinessCalendars {
     return DEFAULT.equals(name) || calendars.containsKey(name);
   }
 
+  /** The calendars someone counts on: those of handoff.calendar.people and the default calendar. */
+  public Set<BusinessTime> calendarsOfPeople() {
+    Set<BusinessTime> used = new java.util.LinkedHashSet<>();
+    used.add(defaultCalendar);
+    people.values().forEach(name -> used.add(named(name)));
+    return used;
+  }
+
   /** The names of the region calendars, sorted. */
   public Set<String> names() {
     return new TreeSet<>(calendars.keySet());

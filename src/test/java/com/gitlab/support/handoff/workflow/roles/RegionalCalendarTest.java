@@ -3,11 +3,14 @@ package com.gitlab.support.handoff.workflow.roles;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.namedAccountOwner;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.smbSalesUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,32 @@ class RegionalCalendarTest extends RoleWorkflowTestCase {
         .isEqualTo(at("2026-12-01T00:00:00Z"));
     assertThat(taskService().createTaskQuery().processInstanceBusinessKey(ticketId).taskDefinitionKey("recordSmbPickup")
         .singleResult().getDueDate()).isEqualTo(at("2026-12-01T00:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("R16 the daily review comes at 09:00 in the engineer's zone: sam (APJ) gets it at 09:00 Sydney (22:00 UTC), not at 09:00 UTC")
+  void r16_reviewAtNineInTheEngineersZone() {
+    start(NAMED, namedAccountOwner(ticketId));
+
+    assertThat(reviewsOfSamAt("2026-11-30T09:00:00Z")).as("20:00 in Sydney").isZero();
+    assertThat(reviewsOfSamAt("2026-11-30T22:00:00Z")).as("Tuesday 09:00 in Sydney").isOne();
+    Task review = taskService().createTaskQuery().taskDefinitionKey("reviewEscalatedTickets").taskAssignee("sam")
+        .singleResult();
+    assertThat(review.getName()).isEqualTo("Review your tickets escalated to Sales (2026-12-01)");
+    assertThat(review.getDueDate()).as("8 business hours later in Sydney").isEqualTo(at("2026-12-01T06:00:00Z"));
+    assertThat(managementService().createJobQuery().processInstanceId(review.getProcessInstanceId()).timers()
+        .singleResult().getDuedate()).as("replaced Wednesday 08:59 Sydney").isEqualTo(at("2026-12-01T21:59:00Z"));
+  }
+
+  /** Fires dailySalesReview's 15-minute timer at {@code isoInstant}; how many review tasks sam got from it. */
+  private long reviewsOfSamAt(String isoInstant) {
+    clockAt(Instant.parse(isoInstant));
+    List<String> before = taskService().createTaskQuery().taskDefinitionKey("reviewEscalatedTickets").taskAssignee("sam")
+        .list().stream().map(Task::getId).toList();
+    Job timer = managementService().createJobQuery().processDefinitionKey("dailySalesReview").timers()
+        .activityId("everyQuarterHour").withRetriesLeft().orderByJobDuedate().asc().list().get(0);
+    managementService().executeJob(timer.getId());
+    return taskService().createTaskQuery().taskDefinitionKey("reviewEscalatedTickets").taskAssignee("sam").list()
+        .stream().filter(task -> !before.contains(task.getId())).count();
   }
 }
