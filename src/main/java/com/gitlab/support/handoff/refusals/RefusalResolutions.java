@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * properties on the service task (expressions, evaluated on the failed step's execution):
  * {@value #TASK_NAME}, {@value #ASSIGNEE} (default: none) and {@value #CANDIDATE_GROUPS} (default:
  * {@value #DEFAULT_GROUPS}). A step without {@value #TASK_NAME} names no one to ask: its refusal stays
- * a Cockpit incident for the operators, as a refusal nobody modelled always was.
+ * a Cockpit incident for the operators, as a refusal nobody modelled always was. {@value HandResults#PROPERTY}
+ * names what "done by hand" must ask for ({@link HandResults}).
  */
 final class RefusalResolutions {
 
@@ -81,6 +82,7 @@ final class RefusalResolutions {
         .putValue("fixTaskName", taskName)
         .putValue("fixAssignee", evaluated(step, ASSIGNEE, failed, null))
         .putValue("fixCandidateGroups", evaluated(step, CANDIDATE_GROUPS, failed, DEFAULT_GROUPS));
+    handResultsOf(step).describeIn(variables);
     ProcessInstance resolution = runtime().createProcessInstanceByKey(PROCESS)
         .businessKey(failed.getProcessBusinessKey())
         .setVariables(variables)
@@ -98,6 +100,16 @@ final class RefusalResolutions {
         .variableValueEquals("incidentId", incidentId).list()) {
       runtime().deleteProcessInstance(resolution.getId(), "The refusal's incident was resolved or its process instance ended", true, true);
       LOG.info("Resolution {} ended: incident {} was resolved elsewhere or its instance ended", resolution.getId(), incidentId);
+    }
+  }
+
+  /** What the step names for "done by hand" to ask; a malformed property asks nothing and says so in the log. */
+  private static HandResults handResultsOf(BaseElement step) {
+    try {
+      return HandResults.parse(propertyOf(step, HandResults.PROPERTY));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Step {}: {}; done by hand asks for no results", step.getId(), e.getMessage());
+      return HandResults.parse(null);
     }
   }
 

@@ -13,7 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -33,8 +35,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What Salesforce refuses goes to SMB Ops, who fix and retry or do it by hand; what it accepts needs
- * nobody. Salesforce is a real HTTP server here (WireMock), so the REST connector's calls and
+ * What Salesforce or Zendesk refuses goes, through the one refusal mechanism (docs/refusals.md), to the
+ * people the step names, who fix and retry or do it by hand; what they accept needs nobody. Salesforce is a real HTTP server here (WireMock), so the REST connector's calls and
  * refusals are the real ones.
  */
 class SmbCaseRefusalTest extends SmbCaseTestCase {
@@ -42,13 +44,18 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
   private static final String CASE = "/services/data/v65.0/sobjects/Case/500REST1";
   private static final String OPPORTUNITY = "/services/data/v65.0/sobjects/Opportunity/006O9";
   private static final String SOAP = "/services/Soap/u/65.0";
+  private static final String FIX_TASK = "fixRefusedStep";
 
   @RegisterExtension
   static final RemoteSystem salesforceApi = RemoteSystem.salesforce();
 
+  @RegisterExtension
+  static final RemoteSystem zendeskApi = RemoteSystem.zendesk();
+
   @DynamicPropertySource
   static void remoteSystems(DynamicPropertyRegistry registry) {
     salesforceApi.register(registry);
+    zendeskApi.register(registry);
   }
 
   @BeforeEach
@@ -57,34 +64,60 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
         .willReturn(aResponse().withStatus(204)));
   }
 
-  private ProcessInstance restCase(SmbCaseVariables variables) {
-    return open(variables.with("salesforceCaseId", "500REST1"));
-  }
-
-  @Test
-  @DisplayName("R20 a case Salesforce refuses to create goes to SMB Ops, who create it by hand; routing goes on")
-  void refusedCaseCreationIsDoneByHand() {
+  private static void refuseCaseCreation() {
     salesforceApi.stubFor(get(urlPathEqualTo("/services/data/v65.0/query")).willReturn(okJson("""
         {"totalSize": 1, "done": true, "records": [{"attributes": {"type": "RecordType"}, "Id": "012SMB"}]}""")));
     salesforceApi.stubFor(post("/services/data/v65.0/sobjects/Case/").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json")
         .withBody("[{\"message\": \"Account is inactive\", \"errorCode\": \"FIELD_CUSTOM_VALIDATION_EXCEPTION\", \"fields\": []}]")));
+  }
+
+  private ProcessInstance restCase(SmbCaseVariables variables) {
+    return open(variables.with("salesforceCaseId", "500REST1"));
+  }
+
+  @Test
+  @DisplayName("R20 a case Salesforce refuses to create goes to SMB Ops with Salesforce's reason; done by hand asks for the case id the later steps use")
+  void r20_refusedCaseCreationIsDoneByHand() {
+    refuseCaseCreation();
     ProcessInstance instance = open(SmbCaseVariables.emailCase());
 
-    Task fix = task(instance, "fixCreateCase");
-    assertThat(fix).hasCandidateGroup("smb-ops");
-    assertFormFindsItsVariables(fix);
-    assertThat((String) variable(routing(instance), "connectorError")).contains("Account is inactive");
-    complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "salesforceCaseId", "500HAND1",
+    Task fix = task(instance, FIX_TASK);
+    assertThat(fix.getName()).isEqualTo("Create case " + businessKey(instance) + " in Salesforce, or fix and retry");
+    assertThat(candidateGroupsOf(fix)).containsExactly("smb-ops");
+    assertThat(fix.getCamundaFormRef().getKey()).isEqualTo("fixAndRetry");
+    assertThat(taskService().getVariables(fix.getId())).as("what the fixAndRetry form shows of an SMB case")
+        .containsKeys("caseKey", "failedActivityName", "refusingSystem", "connectorError");
+    assertThat((String) runtimeService().getVariable(fix.getProcessInstanceId(), "connectorError")).contains("Account is inactive");
+    assertThat(runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Variable")).isEqualTo("salesforceCaseId");
+    assertThat((String) runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Label")).startsWith("Id of the case");
+
+    complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "handResult1", "500HAND1",
         "fixNote", "Reactivated the account and created the case"));
 
     assertThat(instance).isWaitingAt(SmbCase.PICK_UP_TASK);
-    assertThat(variable(instance, "salesforceCaseId")).isEqualTo("500HAND1");
+    assertThat(variable(instance, "salesforceCaseId")).as("the case id the sync and the Chatter posts use").isEqualTo("500HAND1");
+    assertThat(task(instance, FIX_TASK)).isNull();
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo("/services/data/v65.0/sobjects/Case/")));
+  }
+
+  @Test
+  @DisplayName("R20 done by hand without the case id is refused with a message naming the field; the case waits for it")
+  void r20_doneByHandNeedsTheCaseId() {
+    refuseCaseCreation();
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    Task fix = task(instance, FIX_TASK);
+
+    assertThatThrownBy(() -> taskService().complete(fix.getId(), Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Created it")))
+        .hasMessageContaining("Id of the case you created in Salesforce").hasMessageContaining("salesforceCaseId");
+
+    assertThat(task(instance, FIX_TASK)).as("still open").isNotNull();
+    assertThat(routing(instance)).isWaitingAt("createSalesforceCase");
   }
 
   @Test
   @DisplayName("R13 R23 a status sync Salesforce refuses goes to SMB Ops; after the fix the retry syncs and the case goes on")
-  void refusedSyncIsRetried() {
+  void r13_r23_refusedSyncIsRetried() {
     salesforceApi.stubFor(patch(urlPathEqualTo(CASE)).inScenario("validation rule").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
             .withBody("[{\"message\": \"Next Steps too long\", \"errorCode\": \"STRING_TOO_LONG\", \"fields\": []}]"))
@@ -95,15 +128,34 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
     save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY));
 
-    Task fix = taskService().createTaskQuery().processInstanceBusinessKey(businessKey(instance))
-        .taskDefinitionKey("fixSync").singleResult();
+    Task fix = task(instance, FIX_TASK);
     assertThat(fix.getName()).isEqualTo("Fix and retry the Salesforce update of case " + businessKey(instance));
+    assertThat(candidateGroupsOf(fix)).containsExactly("smb-ops");
     assertThat(instance).isWaitingAt("syncCase");
-    taskService().complete(fix.getId(), Map.of("fixOutcome", "RETRY", "fixNote", "Raised the field length"));
-    runAsyncSteps(instance);
+    complete(instance, fix, Map.of("fixOutcome", "RETRY", "fixNote", "Raised the field length"));
 
     assertThat(instance).isWaitingAt(SmbCase.WORK_TASK);
     salesforceApi.verify(2, patchRequestedFor(urlPathEqualTo(CASE)));
+  }
+
+  @Test
+  @DisplayName("R31 a Zendesk comment refused on pick-up goes to the advocate by the old task's name; done by hand, the Support handoff is told")
+  void r31_refusedTicketCommentDoneByHand() {
+    zendeskApi.stubFor(put(urlPathMatching("/api/v2/tickets/.*")).willReturn(aResponse().withStatus(422)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\": \"RecordInvalid\", \"description\": \"Ticket is closed\"}")));
+    ProcessInstance instance = restCase(SmbCaseVariables.caseFrom("SUPPORT", "Support ticket 4711: wire transfer")
+        .with("ticketId", "4711"));
+    String advocate = advocateOf(instance);
+
+    save(instance, CaseUpdate.status(CaseUpdate.ENGAGED, FRIDAY));
+
+    Task fix = task(instance, FIX_TASK);
+    assertThat(fix.getName()).isEqualTo("Comment on Zendesk ticket 4711 by hand: case " + businessKey(instance) + " picked up");
+    assertThat(fix.getAssignee()).isEqualTo(advocate);
+    assertThat(instance).isWaitingAt("commentOnTicket");
+    complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Commented on the ticket by hand"));
+
+    assertThat(instance).hasPassed("tellSupportHandoff").isWaitingAt(SmbCase.WORK_TASK);
   }
 
   @Test
@@ -133,7 +185,7 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
   }
 
   @Test
-  @DisplayName("R37 a conversion Salesforce refuses hands the close to SMB Ops with Salesforce's reason; they finish it by hand")
+  @DisplayName("R37 a conversion Salesforce refuses goes to SMB Ops with Salesforce's reason; done by hand asks for the Contact, and closing goes on")
   void r37_refusedConversionByHand() {
     stubLead();
     salesforceApi.stubFor(post(SOAP).willReturn(soapAnswer(200, """
@@ -146,15 +198,21 @@ class SmbCaseRefusalTest extends SmbCaseTestCase {
 
     save(instance, CaseUpdate.status(CaseUpdate.RESOLVED, FRIDAY).resolved("Answered Question", "NA"));
 
-    Task fix = task(instance, "fixClose");
-    assertFormFindsItsVariables(fix);
+    Task fix = task(instance, FIX_TASK);
+    assertThat(taskService().getVariables(fix.getId())).as("what the fixAndRetry form shows of an SMB case")
+        .containsKeys("caseKey", "failedActivityName", "refusingSystem", "connectorError");
     assertThat(fix.getName()).isEqualTo("Finish closing case " + businessKey(instance) + " in Salesforce, or fix and retry");
-    assertThat((String) variable(closing(instance), "connectorError"))
+    assertThat((String) runtimeService().getVariable(fix.getProcessInstanceId(), "connectorError"))
         .contains("convertLead of Lead 00QL1 refused: FIELD_CUSTOM_VALIDATION_EXCEPTION: A contact needs a phone number");
-    complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "fixNote", "Converted the lead and closed the case"));
+    assertThat(closing(instance)).isWaitingAt("convertLead");
+    complete(instance, fix, Map.of("fixOutcome", "DONE_BY_HAND", "handResult1", "003HAND",
+        "fixNote", "Added the phone number and converted the lead"));
 
     assertThat(instance).isWaitingAt("lateEmailWindow");
+    assertThat(variable(instance, "contactId")).isEqualTo("003HAND");
     assertThat(runtimeService().getVariable(instance.getId(), "closedAt")).isNotNull();
+    salesforceApi.verify(patchRequestedFor(urlPathEqualTo(CASE))
+        .withRequestBody(matchingJsonPath("$.Status", equalTo("Closed: Resolved"))));
   }
 
   private static void stubLead() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gitlab.support.handoff.refusals.HandResults;
 import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -63,7 +65,12 @@ class ElementTemplatesTest {
 
   /** Delegates that read process variables themselves, which are no inputs, and which ones. */
   private static final Map<String, String> OWN_STATE = Map.of(
-      "readSalesReplies", "salesRepliesSeen, the answers it counted on an earlier run");
+      "readSalesReplies", "salesRepliesSeen, the answers it counted on an earlier run",
+      "skipFailedStep", "handResult1..3 and their names and labels: what the person entered for the refused step (HandResults)");
+
+  /** The step properties a refusal of the call reads (docs/refusals.md); every template of a remote call offers them. */
+  private static final List<String> REFUSAL_PROPERTIES = List.of("refusalTaskName", "refusalAssignee",
+      "refusalCandidateGroups", "refusalResults");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Map<String, Class<?>> delegates;
@@ -145,6 +152,47 @@ class ElementTemplatesTest {
 
     assertThat(reads).as("direct variable reads in %s (read inputs through Inputs instead)", source)
         .isEqualTo(OWN_STATE.containsKey(template.bean()) ? 1 : 0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templateFiles")
+  @DisplayName("Issue 13: a template of a call to Salesforce, Zendesk or Slack offers the refusal properties; a local one does not")
+  void remoteCallsOfferTheRefusalProperties(Path file) throws IOException {
+    Template template = Template.read(file);
+    Class<?> delegate = delegates.get(template.bean());
+    boolean remote = Files.readString(SOURCES.resolve(delegate.getName().replace('.', '/') + ".java")).contains("Connector");
+    List<String> offered = StreamSupport.stream(template.json().path("properties").spliterator(), false)
+        .filter(property -> "camunda:property".equals(property.path("binding").path("type").asText()))
+        .map(property -> property.path("binding").path("name").asText()).toList();
+
+    assertThat(offered).as("camunda:property fields of %s", file)
+        .containsExactlyElementsOf(remote ? REFUSAL_PROPERTIES : List.of());
+    if (remote) {
+      assertThat(StreamSupport.stream(template.json().path("properties").spliterator(), false)
+          .filter(property -> "camunda:property".equals(property.path("binding").path("type").asText())))
+          .allSatisfy(property -> {
+            assertThat(property.path("group").asText()).isEqualTo("refusal");
+            assertThat(property.path("description").asText()).isNotBlank();
+            assertThat(property.path("constraints").path("notEmpty").asBoolean(false)).as("optional").isFalse();
+          });
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  @DisplayName("Issue 13: every refusalResults a step names is 'variable: label', at most three, so done by hand can ask for them")
+  void refusalResultsAreWellFormed(Path model) throws IOException {
+    for (ServiceTask task : Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(ServiceTask.class)) {
+      ExtensionElements extensions = task.getExtensionElements();
+      if (extensions == null) {
+        continue;
+      }
+      extensions.getChildElementsByType(CamundaProperties.class).stream()
+          .flatMap(properties -> properties.getCamundaProperties().stream())
+          .filter(property -> HandResults.PROPERTY.equals(property.getCamundaName()))
+          .forEach(property -> assertThat(HandResults.parse(property.getCamundaValue()).results())
+              .as("%s %s", model.getFileName(), task.getId()).isNotEmpty());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -87,6 +87,36 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
   }
 
   @Test
+  @DisplayName("R9 a Chatter post done by hand: the fix task asks for the post's link, and the internal note on the ticket carries it")
+  void r9_chatterPostDoneByHandGivesTheNoteItsLink() {
+    ProcessInstance named = start(NAMED, namedAccountOwner(ticketId));
+    Task fix = task(ticketId, FIX_TASK);
+    assertThat(runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Variable")).isEqualTo("chatterPostUrl");
+    assertThat(runtimeService().getVariable(fix.getProcessInstanceId(), "handResult1Label"))
+        .isEqualTo("Link to the Chatter post you made");
+
+    complete(ticketId, FIX_TASK, Map.of("fixOutcome", "DONE_BY_HAND", "handResult1", " https://acme.my.salesforce.com/0D5HAND ",
+        "fixNote", "Posted from the Salesforce app"));
+
+    salesforceApi.verify(1, postRequestedFor(urlPathEqualTo(SalesforceApiStub.CHATTER)));
+    assertThat(runtimeService().getVariable(named.getId(), "chatterPostUrl")).isEqualTo("https://acme.my.salesforce.com/0D5HAND");
+    assertThat(ticketUpdates(ticketId)).as("the reply, then the note with the link given by hand").hasSize(2);
+    assertThat(ticketUpdates(ticketId).get(1).text()).contains("was mentioned on Chatter: https://acme.my.salesforce.com/0D5HAND");
+    assertThat(awaitSalesInstance(ticketId)).isWaitingAt("recordSalesConfirmation");
+  }
+
+  @Test
+  @DisplayName("R9 a retry does not ask for the post's link: retrying needs no result from the person")
+  void r9_retryNeedsNoResult() {
+    start(NAMED, namedAccountOwner(ticketId));
+
+    complete(ticketId, FIX_TASK, Map.of("fixOutcome", "RETRY", "fixNote", "Reactivated Jane in Salesforce"));
+
+    assertThat(task(ticketId, FIX_TASK)).isNull();
+    assertThat(awaitSalesInstance(ticketId)).isWaitingAt("recordSalesConfirmation");
+  }
+
+  @Test
   @DisplayName("R9 a refused Chatter post is an incident in Cockpit, with Salesforce's reason, until the retry resolves it; it is not retried on its own")
   void refusalIsAnIncidentUntilRetried() {
     ProcessInstance named = start(NAMED, namedAccountOwner(ticketId));
