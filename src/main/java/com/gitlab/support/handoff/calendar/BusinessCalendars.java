@@ -57,6 +57,11 @@ public class BusinessCalendars {
     return own != null ? own : nameForRegion(teamRegion, null);
   }
 
+  /** The calendar of a person by Camunda user id ({@code handoff.calendar.people}), else the default one. */
+  public BusinessTime ofPerson(String userId) {
+    return named(nameForPerson(userId, null));
+  }
+
   /**
    * The calendar name for someone in {@code personRegion} (e.g. the Salesforce user's region), else for
    * the account's billing region {@code accountRegion}, else {@value #DEFAULT}; a region that names no
@@ -99,6 +104,14 @@ public class BusinessCalendars {
     }
     String name = canonical(calendarName);
     return DEFAULT.equals(name) || calendars.containsKey(name);
+  }
+
+  /** The calendars someone counts on: those of handoff.calendar.people and the default calendar. */
+  public Set<BusinessTime> calendarsOfPeople() {
+    Set<BusinessTime> used = new java.util.LinkedHashSet<>();
+    used.add(defaultCalendar);
+    people.values().forEach(name -> used.add(named(name)));
+    return used;
   }
 
   /** The names of the region calendars, sorted. */

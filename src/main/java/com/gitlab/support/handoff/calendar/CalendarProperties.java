@@ -71,7 +71,9 @@ public record CalendarProperties(
     Map<String, Region> all = new LinkedHashMap<>();
     BUILT_IN_ZONES.forEach((name, builtInZone) -> all.put(name, new Region(builtInZone, null, null)));
     configured.forEach((key, region) -> {
-      String name = key.strip().toUpperCase(Locale.ROOT);
+      // Spring drops an underscore from an unbracketed map key (regions.EMEA_APJ binds as EMEAAPJ).
+      String name = BUILT_IN_ZONES.keySet().stream().filter(builtIn -> sameName(builtIn, key)).findFirst()
+          .orElse(key.strip().toUpperCase(Locale.ROOT));
       if (!name.matches("[A-Z][A-Z0-9_]*")) {
         throw new IllegalArgumentException("handoff.calendar.regions." + key
             + ": a calendar name is letters, digits and '_', starting with a letter (e.g. APJ)");
@@ -84,6 +86,10 @@ public record CalendarProperties(
       all.put(name, new Region(regionZone, given.workingHours(), given.holidays()));
     });
     return Map.copyOf(all);
+  }
+
+  private static boolean sameName(String builtIn, String key) {
+    return builtIn.replace("_", "").equalsIgnoreCase(key.replaceAll("[^A-Za-z0-9]", ""));
   }
 
   private static Map<String, ZoneId> builtInZones() {

@@ -71,7 +71,8 @@ class CalendarPropertiesTest {
             "handoff.calendar.regions.APJ.working-hours.start=09:00",
             "handoff.calendar.regions.APJ.working-hours.end=17:30",
             "handoff.calendar.regions.APJ.holidays=2026-12-07",
-            "handoff.calendar.regions.latam.zone=America/Sao_Paulo")
+            "handoff.calendar.regions.latam.zone=America/Sao_Paulo",
+            "handoff.calendar.regions.EMEA_APJ.zone=Europe/Dublin")
         .run(ctx -> {
           BusinessCalendars calendars = ctx.getBean("businessCalendars", BusinessCalendars.class);
           BusinessTime apj = calendars.named("APJ");
@@ -82,6 +83,9 @@ class CalendarPropertiesTest {
           assertThat(calendars.named("EMEA").isBusinessDay(LocalDate.of(2026, 12, 7))).isTrue();
           assertThat(calendars.named("EMEA").zone()).as("built in").isEqualTo(ZoneId.of("Europe/London"));
           assertThat(calendars.named("LATAM").zone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
+          assertThat(calendars.named("EMEA_APJ").zone()).as("unbracketed, Spring binds the key as EMEAAPJ")
+              .isEqualTo(ZoneId.of("Europe/Dublin"));
+          assertThat(calendars.names()).containsExactly("AMER", "APJ", "EMEA", "EMEA_APJ", "LATAM");
         });
   }
 
