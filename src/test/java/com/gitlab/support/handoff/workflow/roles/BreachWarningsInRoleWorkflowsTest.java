@@ -3,6 +3,7 @@ package com.gitlab.support.handoff.workflow.roles;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.namedAccountOwner;
 import static com.gitlab.support.handoff.workflow.roles.HandoffVariables.smbSalesUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import com.gitlab.support.handoff.connector.sandbox.OutboxEntry;
@@ -153,6 +154,31 @@ class BreachWarningsInRoleWorkflowsTest extends RoleWorkflowTestCase {
 
     assertThat(hasTimer(ticketId, "pickupWarningDue")).isFalse();
     assertThat(chatterPosts(ticketId)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("R11 the warning counts on the owner's calendar like its target: asked Friday 21:00 New York (AMER), warned Monday 15:00 New York, escalated Monday 21:00")
+  void r11_warningCountsOnTheOwnersCalendar() {
+    clockAt(Instant.parse("2026-11-28T02:00:00Z"));
+    start(NAMED, namedAccountOwner(ticketId).with("salesRegion", "APJ"));
+
+    assertThat(runtimeService().getVariable(awaitSalesInstance(ticketId).getId(), "salesCalendar")).isEqualTo("AMER");
+    assertThat(timer(ticketId, "escalationWarningDue").getDuedate()).as("UTC's calendar would say Monday 18:00 UTC")
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T20:00:00Z")));
+    assertThat(timer(ticketId, "escalationDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
+  }
+
+  @Test
+  @DisplayName("R13 the SMB team's warning counts on its calendar: AMER (New York) Monday 20:00 UTC, EMEA+APJ (London) Monday 18:00 UTC")
+  void r13_warningCountsOnTheSmbTeamsCalendar() {
+    clockAt(Instant.parse("2026-11-28T02:00:00Z"));
+    String emeaTicket = HandoffVariables.newTicketId();
+    start(SMB, smbSalesUser(ticketId));
+    start(SMB, smbSalesUser(emeaTicket).with("smbTerritory", "EMEA_APJ"));
+
+    assertThat(timer(ticketId, "pickupWarningDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-30T20:00:00Z")));
+    assertThat(timer(emeaTicket, "pickupWarningDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-30T18:00:00Z")));
+    assertThat(timer(emeaTicket, "pickupWarningDue").getDuedate()).isBefore(timer(emeaTicket, "pickupDue").getDuedate());
   }
 
   private List<Task> atRiskFor(String userId) {
