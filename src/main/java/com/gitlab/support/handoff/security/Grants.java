@@ -8,15 +8,15 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 
 /** Creates a group's grant unless it is there already, so start-up can run on every node, every time. */
-final class Grants {
+public final class Grants {
 
   private final AuthorizationService authorizations;
 
-  Grants(AuthorizationService authorizations) {
+  public Grants(AuthorizationService authorizations) {
     this.authorizations = authorizations;
   }
 
-  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
     Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * R11: one step up the org chart from {@code escalateFromId}. Sets {@code managerId}/{@code managerName},
- * both null at the top (the CEO), where the ladder stops.
+ * both null at the top (the CEO), where the ladder stops, and {@code managerRegion}, the manager's region in
+ * Salesforce when the org keeps one (null otherwise), which chooses the calendar of the next rung.
  */
 @Component("lookUpManager")
 public class LookUpManager implements JavaDelegate {
@@ -36,7 +37,8 @@ public class LookUpManager implements JavaDelegate {
           .orElse(null);
       return Variables.createVariables()
           .putValue("managerId", manager == null ? null : manager.id())
-          .putValue("managerName", manager == null ? null : manager.name());
+          .putValue("managerName", manager == null ? null : manager.name())
+          .putValue("managerRegion", manager == null ? null : manager.region());
     });
   }
 }

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import com.gitlab.support.handoff.ProcessTestCase;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 class DeployedHolidaysTest extends ProcessTestCase {
 
   @Autowired BusinessTime businessTime;
+  @Autowired BusinessCalendars businessCalendars;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -64,6 +66,21 @@ class DeployedHolidaysTest extends ProcessTestCase {
   }
 
   @Test
+  @DisplayName("R9 a deployed row with a Region counts for that region's calendar only; rows without one for all")
+  void r9_regionalRowCountsInItsRegionOnly() {
+    deployHolidays(row("2026-11-30", "Family and Friends Day"), row("2026-12-02", "Bank holiday", "emea"));
+
+    assertThat(businessCalendars.named("EMEA").isBusinessDay(LocalDate.parse("2026-12-02"))).isFalse();
+    assertThat(businessCalendars.named("EMEA").isBusinessDay(LocalDate.parse("2026-11-30"))).isFalse();
+    assertThat(businessCalendars.named("AMER").isBusinessDay(LocalDate.parse("2026-12-02"))).isTrue();
+    assertThat(businessCalendars.named("AMER").isBusinessDay(LocalDate.parse("2026-11-30"))).isFalse();
+    assertThat(businessTime.isBusinessDay(LocalDate.parse("2026-12-02"))).as("the default calendar").isTrue();
+    assertThat(businessCalendars.named("EMEA").plus(FRIDAY_15_00, Duration.ofHours(24)))
+        .as("Monday deployed for all, Tuesday configured, Wednesday EMEA's: Thursday 15:00 London")
+        .isEqualTo(THURSDAY_15_00);
+  }
+
+  @Test
   @DisplayName("R8 a deployed row whose date is not yyyy-MM-dd fails the step with the row named")
   void r8_malformedRowIsNamed() {
     deployHolidays(row("2026-11-30", "Family and Friends Day"), row("30/11/2026", "Thanksgiving"));
@@ -94,6 +111,7 @@ class DeployedHolidaysTest extends ProcessTestCase {
             <decisionTable id="holidaysTable" hitPolicy="COLLECT">
               <output id="dateOutput" name="date" typeRef="string" />
               <output id="nameOutput" name="name" typeRef="string" />
+              <output id="regionOutput" name="region" typeRef="string" />
               %s
             </decisionTable>
           </decision>
@@ -105,11 +123,17 @@ class DeployedHolidaysTest extends ProcessTestCase {
   private int rowNumber;
 
   private String row(String date, String name) {
+    return row(date, name, null);
+  }
+
+  /** A row; {@code region} null leaves the Region column empty (every region). */
+  private String row(String date, String name, String region) {
     rowNumber++;
     return """
         <rule id="holiday%1$d">
           <outputEntry id="holiday%1$dDate"><text>"%2$s"</text></outputEntry>
           <outputEntry id="holiday%1$dName"><text>"%3$s"</text></outputEntry>
-        </rule>""".formatted(rowNumber, date, name);
+          <outputEntry id="holiday%1$dRegion"><text>%4$s</text></outputEntry>
+        </rule>""".formatted(rowNumber, date, name, region == null ? "" : "\"" + region + "\"");
   }
 }

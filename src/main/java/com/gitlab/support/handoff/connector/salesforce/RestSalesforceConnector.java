@@ -141,32 +141,44 @@ public class RestSalesforceConnector implements SalesforceConnector {
 
   @Override
   public Optional<SalesforceUser> findUser(String userId) {
-    return query("SELECT Id, Name, ManagerId FROM User WHERE Id = " + Soql.literal(userId) + " LIMIT 1").stream()
+    String region = properties.fields().userRegionField().map(field -> ", " + field).orElse("");
+    return query("SELECT Id, Name, ManagerId" + region + " FROM User WHERE Id = " + Soql.literal(userId) + " LIMIT 1")
+        .stream()
         .findFirst()
-        .map(user -> new SalesforceUser(text(user, "Id"), text(user, "Name"), text(user, "ManagerId")));
+        .map(this::userOf);
   }
 
   @Override
   public Optional<SalesforceUser> findRenewalOpportunityOwner(String accountId) {
-    return query("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity"
+    return query("SELECT Id, " + ownerFields() + " FROM Opportunity"
         + " WHERE AccountId = " + Soql.literal(accountId)
         + " AND Type = " + Soql.literal(properties.renewalOpportunityType())
         + " AND IsClosed = false AND CloseDate >= TODAY ORDER BY CloseDate ASC LIMIT 1").stream()
         .findFirst()
-        .map(RestSalesforceConnector::ownerOf);
+        .map(this::ownerOf);
   }
 
   @Override
   public Optional<SalesforceUser> findLatestOpportunityOwner(String accountId) {
-    return query("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity"
+    return query("SELECT Id, " + ownerFields() + " FROM Opportunity"
         + " WHERE AccountId = " + Soql.literal(accountId) + " ORDER BY CreatedDate DESC LIMIT 1").stream()
         .findFirst()
-        .map(RestSalesforceConnector::ownerOf);
+        .map(this::ownerOf);
   }
 
-  private static SalesforceUser ownerOf(JsonNode opportunity) {
-    JsonNode owner = opportunity.path("Owner");
-    return new SalesforceUser(text(owner, "Id"), text(owner, "Name"), text(owner, "ManagerId"));
+  /** The opportunity owner's fields, the region among them when the org keeps one. */
+  private String ownerFields() {
+    return "Owner.Id, Owner.Name, Owner.ManagerId"
+        + properties.fields().userRegionField().map(field -> ", Owner." + field).orElse("");
+  }
+
+  private SalesforceUser ownerOf(JsonNode opportunity) {
+    return userOf(opportunity.path("Owner"));
+  }
+
+  private SalesforceUser userOf(JsonNode user) {
+    String region = properties.fields().userRegionField().map(field -> text(user, field)).orElse(null);
+    return new SalesforceUser(text(user, "Id"), text(user, "Name"), text(user, "ManagerId"), region);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -101,11 +102,28 @@ public record SalesforceProperties(
    * @param salesSegment the Account field with the sales segment (LARGE, MID_MARKET, SMALL)
    * @param carr the Account field with the customer's annual recurring revenue in USD (R7)
    * @param technicalAccountManager the Account field with the Technical Account Manager's user id (R17)
+   * @param userRegion the User field with the salesperson's region (AMER, EMEA, APJ, or another calendar
+   *     name of handoff.calendar.regions), whose business calendar their timers count on; empty: not
+   *     read, and the account's billing region chooses the calendar
    */
   public record Fields(
       @DefaultValue("Sales_Segment__c") String salesSegment,
       @DefaultValue("CARR__c") String carr,
-      @DefaultValue("Technical_Account_Manager__c") String technicalAccountManager) {}
+      @DefaultValue("Technical_Account_Manager__c") String technicalAccountManager,
+      String userRegion) {
+
+    @ConstructorBinding
+    public Fields {}
+
+    public Fields(String salesSegment, String carr, String technicalAccountManager) {
+      this(salesSegment, carr, technicalAccountManager, null);
+    }
+
+    /** The User field with the region, if one is configured. */
+    public Optional<String> userRegionField() {
+      return userRegion == null || userRegion.isBlank() ? Optional.empty() : Optional.of(userRegion.strip());
+    }
+  }
 
   /**
    * Case fields that are not standard: Next Steps (R25), Resolution Action and Feedback (R28), and

@@ -18,7 +18,8 @@ public record SandboxCrm(
     List<Activity> activities,
     List<Asm> asms) {
 
-  public record User(String id, String name, String managerId, String email) {}
+  /** A user; {@code region} (optional) is what the org's User region field holds. */
+  public record User(String id, String name, String managerId, String email, String region) {}
 
   public record Group(String id, String name) {}
 

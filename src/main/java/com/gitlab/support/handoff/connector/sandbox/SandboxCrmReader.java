@@ -65,7 +65,8 @@ public final class SandboxCrmReader {
     }
     SandboxCrm crm = new SandboxCrm(
         list(sections.get("users"), e -> new SandboxCrm.User(
-            e.required("id"), e.required("name"), e.optional("managerId"), e.optional("email"))),
+            e.required("id"), e.required("name"), e.optional("managerId"), e.optional("email"),
+            e.optional("region"))),
         list(sections.get("groups"), e -> new SandboxCrm.Group(e.required("id"), e.required("name"))),
         list(sections.get("accounts"), e -> new SandboxCrm.Account(
             e.required("id"), e.required("name"), e.required("domain"), e.optional("ownerId"),

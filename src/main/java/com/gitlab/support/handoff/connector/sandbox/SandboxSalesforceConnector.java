@@ -48,7 +48,7 @@ public class SandboxSalesforceConnector implements SalesforceConnector {
 
   @Override
   public Optional<SalesforceUser> findUser(String userId) {
-    return crm.user(userId).map(u -> new SalesforceUser(u.id(), u.name(), u.managerId()));
+    return crm.user(userId).map(u -> new SalesforceUser(u.id(), u.name(), u.managerId(), u.region()));
   }
 
   @Override

@@ -209,6 +209,27 @@ class RestSalesforceConnectorTest {
     }
 
     @Test
+    @DisplayName("R11: with handoff.salesforce.fields.user-region set, a user and an opportunity owner bring their region")
+    void r11_userRegion() {
+      SalesforceProperties base = properties(login.baseUrl(), Duration.ofSeconds(15));
+      salesforce = new RestSalesforceConnector(new SalesforceProperties(base.baseUrl(), base.clientId(),
+          base.clientSecret(), base.apiVersion(), base.smbAdvocateTeamGroupId(),
+          new SalesforceProperties.Fields("Sales_Segment__c", "CARR__c", "Technical_Account_Manager__c", "Region__c"),
+          base.territoryOwners(), base.smbAsm(), base.caseFields(), base.caseRecordType(),
+          base.renewalOpportunityType(), null, base.tokenLifetime(), base.connectTimeout(), base.readTimeout()), clock);
+      stubQuery("SELECT Id, Name, ManagerId, Region__c FROM User WHERE Id = '005U1' LIMIT 1",
+          records("{\"Id\":\"005U1\",\"Name\":\"Jane Owner\",\"ManagerId\":\"005U2\",\"Region__c\":\"APJ\"}"));
+      stubQuery("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId, Owner.Region__c FROM Opportunity WHERE AccountId = '001A5' "
+              + "ORDER BY CreatedDate DESC LIMIT 1",
+          records("{\"Id\":\"006O3\",\"Owner\":{\"Id\":\"005U6\",\"Name\":\"Sol Small AMER\",\"ManagerId\":\"005U3\",\"Region__c\":null}}"));
+
+      assertThat(salesforce.findUser("005U1")).contains(new SalesforceUser("005U1", "Jane Owner", "005U2", "APJ"));
+      assertThat(salesforce.findLatestOpportunityOwner("001A5"))
+          .as("the field is optional per user: empty is no region")
+          .contains(new SalesforceUser("005U6", "Sol Small AMER", "005U3", null));
+    }
+
+    @Test
     @DisplayName("R5: the owner of the open renewal opportunity that closes next")
     void renewalOwner() {
       stubQuery("SELECT Id, Owner.Id, Owner.Name, Owner.ManagerId FROM Opportunity WHERE AccountId = '001A1' "

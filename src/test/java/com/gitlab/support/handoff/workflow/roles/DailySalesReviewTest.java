@@ -101,7 +101,7 @@ class DailySalesReviewTest extends RoleWorkflowTestCase {
   String runMorningReview(Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
     Job morning = managementService().createJobQuery().processDefinitionKey("dailySalesReview").timers()
-        .activityId("everyWeekdayMorning").withRetriesLeft().orderByJobDuedate().asc().list().get(0);
+        .activityId("everyQuarterHour").withRetriesLeft().orderByJobDuedate().asc().list().get(0);
     List<String> before = reviewInstances();
     managementService().executeJob(morning.getId());
     return reviewInstances().stream().filter(id -> !before.contains(id)).findFirst()

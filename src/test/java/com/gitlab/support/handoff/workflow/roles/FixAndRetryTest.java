@@ -1,6 +1,8 @@
 package com.gitlab.support.handoff.workflow.roles;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -55,6 +57,9 @@ class FixAndRetryTest extends RoleWorkflowTestCase {
     salesforceApi.stubFor(post(SalesforceApiStub.CHATTER).inScenario("inactive owner").whenScenarioStateIs("owner reactivated")
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"id\":\"0D5FIX\",\"url\":\"/services/data/v65.0/chatter/feed-elements/0D5FIX\"}")));
+    // Once the post is through, the wait reads Jane's User record for her calendar (issue 15).
+    salesforceApi.stubFor(get(urlPathEqualTo("/services/data/v65.0/query")).willReturn(okJson("""
+        {"totalSize": 1, "done": true, "records": [{"Id": "005U1", "Name": "Jane Owner", "ManagerId": "005U2"}]}""")));
   }
 
   @Test

@@ -37,7 +37,9 @@ class RoleModelsTest extends RoleWorkflowTestCase {
       assertThat(form.get("id").asText()).as(task.getId()).isEqualTo(task.getCamundaFormRef());
       assertThat(form.get("schemaVersion").asInt()).as(task.getId()).isLessThanOrEqualTo(16);
       assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
-      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("P");
+      // A business duration on the calendar of whoever must answer (issue 15), or a plain one on the default calendar.
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId())
+          .matches("P.*|\\$\\{businessCalendars\\.(named\\(\\w+\\)|ofPerson\\(\\w+\\))\\.(fromNow\\('P[^']+'\\)|nextBusinessDayAt\\('[0-9:]+'\\))}");
       if (!processKey.equals("dailySalesReview")) {
         assertThat(task.getName()).as(task.getId()).contains("${ticketId}");
         assertThat(task.getCamundaAssignee()).as(task.getId()).isEqualTo("${engineer}");
