@@ -56,6 +56,23 @@ public class CaseDates {
     return Date.from(businessTime.plus(date.atStartOfDay(zone).toInstant(), Duration.ZERO));
   }
 
+  /** R29: {@link #wakeUpOn(String)} on the case's calendar ({@link SmbCalendars}): the date is local to its zone. */
+  public Date wakeUpOn(String nextSteps, BusinessTime calendar) {
+    LocalDate date = nextStepsDate(nextSteps);
+    if (date == null) {
+      throw new IllegalArgumentException("Next Steps '" + nextSteps + "' do not start with a date (YYYY-MM-DD)");
+    }
+    return Date.from(calendar.plus(date.atStartOfDay(calendar.zone()).toInstant(), Duration.ZERO));
+  }
+
+  /** {@link #dueOn(String)} on the case's calendar: the end of the Next Steps date in its zone. */
+  public Date dueOn(String nextSteps, BusinessTime calendar) {
+    LocalDate date = nextStepsDate(nextSteps);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+    LocalDate due = date == null || date.isBefore(today) ? today : date;
+    return Date.from(due.plusDays(1).atStartOfDay(calendar.zone()).minusSeconds(1).toInstant());
+  }
+
   /** The advocate's task is due at the end of the Next Steps date (today when it has none or lies in the past). */
   public Date dueOn(String nextSteps) {
     LocalDate date = nextStepsDate(nextSteps);

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("prepareSmbCase")
 public class PrepareSmbCase implements ExecutionListener {
 
+  private final SmbCalendars smbCalendars;
+
+  public PrepareSmbCase(SmbCalendars smbCalendars) {
+    this.smbCalendars = smbCalendars;
+  }
+
   private static final List<String> OPTIONAL = List.of(
       "description", "accountId", "contactId", "leadId", "opportunityId", "territory", "hvaAdvocate",
       "chosenAdvocate", "ticketId", "ticketUrl", "salesforceCaseId", "noTimeLimitReason", "advocate",
@@ -46,6 +52,8 @@ public class PrepareSmbCase implements ExecutionListener {
       caseKey = businessKey != null ? businessKey : "SMB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
       execution.setVariable("caseKey", caseKey);
     }
+    // Issue 15: the calendar of the case's advocate or team, visible in Cockpit from the start.
+    smbCalendars.of(execution);
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(caseKey);
     }

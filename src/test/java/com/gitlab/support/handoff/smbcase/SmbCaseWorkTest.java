@@ -194,7 +194,9 @@ class SmbCaseWorkTest extends SmbCaseTestCase {
     assertThat(instance).isWaitingAt("nextStepsDateReached");
     assertThat(caseTask(instance)).isNull();
     assertThat(variable(instance, "noTimeLimitReason")).isEqualTo("CONTACT_LATER");
-    assertThat(timer(instance, "nextStepsDateReached").getDuedate()).isEqualTo(at("2027-05-31T00:00:00Z"));
+    // Monday 00:00 on the case's calendar: the AMER team's, New York (EDT, -04:00), issue 15.
+    assertThat(timer(instance, "nextStepsDateReached").getDuedate()).isEqualTo(at("2027-05-31T04:00:00Z"));
+    assertThat(variable(instance, "smbCalendar")).isEqualTo("AMER");
     assertThat(outbox(instance, "CASE_UPDATE")).extracting(OutboxEntry::text).last()
         .isEqualTo("Status: Open; Next Steps: 2027-05-29 AV Customer open to talk about Ultimate in 6 months");
 
