@@ -124,10 +124,10 @@ public final class BenchmarkRunner {
     List<String> properties = new ArrayList<>(database.properties());
     properties.addAll(EXTRA);
     if (STAGES.contains("reports")) {
-      // A database of its own, so the 100,000 handoffs' history weighs on no other stage; a node that runs no jobs.
+      // A database of its own, so the 100,000 handoffs' history weighs on no other stage (it has no jobs to run).
       try (BenchDatabase reportsDatabase = database instanceof BenchDatabase.Postgres ? BenchDatabase.postgres() : BenchDatabase.h2();
           Node reports = Node.start("bench-reports", reportsDatabase.profiles(),
-          withExtra(reportsDatabase.properties(), "--camunda.bpm.job-execution.enabled=false"))) {
+          withExtra(reportsDatabase.properties()))) {
         ReportsBenchmark.run(reports, db, results);
       }
     }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * history is written straight into Camunda's history tables with SQL (as the engine would have left it at level
  * audit: the root salesHandoff, the role workflow's wait and answer, the escalation level, the SMB case's
  * pick-up and closing), spread over the last 52 weeks; then each report is computed through its controller for
- * the default 12 weeks and for a whole year, the median of 5 runs after a warm-up.
+ * the default 12 weeks and for a whole year: the first call, and the median of 5 more.
  */
 final class ReportsBenchmark {
 
@@ -39,7 +39,12 @@ final class ReportsBenchmark {
     JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long began = System.nanoTime();
-    new History(jdbc, prefix, now).write(HANDOFFS);
+    try (java.sql.Connection connection = configuration.getDataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      new History(connection, prefix, now).write(HANDOFFS);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("writing the reports' history failed", e);
+    }
     if (db.startsWith("Postgre")) {
       jdbc.execute("ANALYZE");
     }
@@ -50,27 +55,37 @@ final class ReportsBenchmark {
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
     String yearAgo = today.minusDays(364).toString();
     for (String name : REPORTS) {
-      double twelveWeeks = medianMillis(() -> reports.report(name, null, null, "application/json"));
-      double year = medianMillis(() -> reports.report(name, yearAgo, today.toString(), "application/json"));
-      double csv = medianMillis(() -> reports.reportAsCsv(name, yearAgo, today.toString()));
-      results.add(db, "report " + name + ": 12 weeks / 52 weeks / 52 weeks as CSV",
-          String.format(Locale.ROOT, "%.0f ms / %.0f ms / %.0f ms", twelveWeeks, year, csv), "", null, null);
+      // The first call of each is cold; H2 may answer a repeated identical query from its result cache.
+      double[] twelveWeeks = millis(() -> reports.report(name, null, null, "application/json"));
+      double[] year = millis(() -> reports.report(name, yearAgo, today.toString(), "application/json"));
+      double[] csv = millis(() -> reports.reportAsCsv(name, yearAgo, today.toString()));
+      Object table = reports.report(name, yearAgo, today.toString(), "application/json").getBody();
+      int rows = ((com.gitlab.support.handoff.reports.ReportTable) table).rows().size();
+      results.add(db, "report " + name + ": 12 weeks / 52 weeks (" + rows + " rows) / 52 weeks as CSV, first call (median of 5 more)",
+          String.format(Locale.ROOT, "%.0f (%.0f) / %.0f (%.0f) / %.0f (%.0f) ms", twelveWeeks[0], twelveWeeks[1], year[0], year[1],
+              csv[0], csv[1]), "", null, null);
     }
   }
 
-  private static double medianMillis(java.util.function.Supplier<ResponseEntity<?>> call) {
-    call.get();
-    double[] millis = new double[5];
-    for (int i = 0; i < millis.length; i++) {
-      long start = System.nanoTime();
-      ResponseEntity<?> answer = call.get();
-      millis[i] = (System.nanoTime() - start) / 1e6;
-      if (!answer.getStatusCode().is2xxSuccessful()) {
-        throw new IllegalStateException("report answered " + answer.getStatusCode());
-      }
+  /** The first call's time and the median of five more, in milliseconds. */
+  private static double[] millis(java.util.function.Supplier<ResponseEntity<?>> call) {
+    double first = time(call);
+    double[] more = new double[5];
+    for (int i = 0; i < more.length; i++) {
+      more[i] = time(call);
     }
-    Arrays.sort(millis);
-    return millis[millis.length / 2];
+    Arrays.sort(more);
+    return new double[] {first, more[more.length / 2]};
+  }
+
+  private static double time(java.util.function.Supplier<ResponseEntity<?>> call) {
+    long start = System.nanoTime();
+    ResponseEntity<?> answer = call.get();
+    double millis = (System.nanoTime() - start) / 1e6;
+    if (!answer.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException("report answered " + answer.getStatusCode());
+    }
+    return millis;
   }
 
   /** Writes finished handoffs' history rows in batches. */
@@ -78,7 +93,7 @@ final class ReportsBenchmark {
     private static final String[] REGIONS = {"AMER", "EMEA", "APJ"};
     private static final String[] NOT_PASSED_TYPES = {"PLAN_UPGRADE", "PRODUCT_QUESTION", "LICENSE_ISSUE"};
 
-    private final JdbcTemplate jdbc;
+    private final java.sql.Connection connection;
     private final String procinst;
     private final String actinst;
     private final String varinst;
@@ -89,8 +104,8 @@ final class ReportsBenchmark {
     private final List<Object[]> variables = new ArrayList<>();
     private long ids;
 
-    History(JdbcTemplate jdbc, String prefix, Instant now) {
-      this.jdbc = jdbc;
+    History(java.sql.Connection connection, String prefix, Instant now) {
+      this.connection = connection;
       this.procinst = "INSERT INTO " + prefix + "ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, "
           + "START_TIME_, END_TIME_, DURATION_, START_ACT_ID_, END_ACT_ID_, SUPER_PROCESS_INSTANCE_ID_, ROOT_PROC_INST_ID_, STATE_) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COMPLETED')";
@@ -102,7 +117,7 @@ final class ReportsBenchmark {
       this.now = now;
     }
 
-    void write(int handoffs) {
+    void write(int handoffs) throws java.sql.SQLException {
       for (int i = 0; i < handoffs; i++) {
         handoff(i);
         if (processes.size() >= BATCH) {
@@ -191,13 +206,25 @@ final class ReportsBenchmark {
           "long", null, value});
     }
 
-    private void flush() {
-      jdbc.batchUpdate(procinst, processes);
-      jdbc.batchUpdate(actinst, activities);
-      jdbc.batchUpdate(varinst, variables);
-      processes.clear();
-      activities.clear();
-      variables.clear();
+    /** One transaction a batch: a commit per row would measure the disk, not the reports. */
+    private void flush() throws java.sql.SQLException {
+      insert(procinst, processes);
+      insert(actinst, activities);
+      insert(varinst, variables);
+      connection.commit();
+    }
+
+    private void insert(String sql, List<Object[]> rows) throws java.sql.SQLException {
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            statement.setObject(i + 1, row[i]);
+          }
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+      rows.clear();
     }
 
     private String id() {

@@ -318,6 +318,34 @@ class BusinessTimeTest {
     }
   }
 
+  @Nested
+  @DisplayName("Business time between two moments (the SLA reports)")
+  class Between {
+
+    @Test
+    @DisplayName("Friday 15:00 to Monday 15:00 is 24 business hours, the inverse of plus")
+    void overAWeekend() {
+      assertThat(utc.between(at(FRIDAY, "15:00"), at(MONDAY, "15:00"))).isEqualTo(HOURS_24);
+      assertThat(utc.between(at(FRIDAY, "15:00"), utc.plus(at(FRIDAY, "15:00"), Duration.ofHours(50))))
+          .isEqualTo(Duration.ofHours(50));
+    }
+
+    @Test
+    @DisplayName("Time on a weekend or a holiday does not count; within a day it counts as it is")
+    void weekendAndHolidaysDoNotCount() {
+      assertThat(utc.between(at(SATURDAY, "10:00"), at(SUNDAY, "18:00"))).isZero();
+      assertThat(utc.between(at(SATURDAY, "10:00"), at(MONDAY, "02:30"))).isEqualTo(Duration.ofMinutes(150));
+      assertThat(calendar(UTC, MONDAY).between(at(FRIDAY, "15:00"), at(TUESDAY, "15:00"))).isEqualTo(HOURS_24);
+      assertThat(utc.between(at(TUESDAY, "09:00"), at(TUESDAY, "09:30"))).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    @DisplayName("An end before the start is no time at all")
+    void backwardsIsZero() {
+      assertThat(utc.between(at(TUESDAY, "09:00"), at(MONDAY, "09:00"))).isZero();
+    }
+  }
+
   private static BusinessTime calendar(ZoneId zone, LocalDate... holidays) {
     return new BusinessTime(new CalendarProperties(zone, List.of(holidays)));
   }
