@@ -33,12 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -171,12 +166,7 @@ class PrometheusEndpointTest extends ProcessTestCase {
   }
 
   private Scrape scrape() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.TEXT_PLAIN));
-    ResponseEntity<String> answer = http.withBasicAuth("demo", "demo")
-        .exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return Scrape.of(answer.getBody());
+    return Scrape.of(http, "demo", "demo");
   }
 
   /** As the job executor of a node would: lock owner and expiry on the job's row. */

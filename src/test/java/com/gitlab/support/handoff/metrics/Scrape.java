@@ -1,21 +1,41 @@
 package com.gitlab.support.handoff.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** One answer of {@code /actuator/prometheus} (text format 0.0.4), read as Prometheus reads it. */
-record Scrape(List<Sample> samples) {
+public record Scrape(List<Sample> samples) {
 
   private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\d+)?$");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  record Sample(String name, Map<String, String> labels, double value) {}
+  public record Sample(String name, Map<String, String> labels, double value) {}
 
-  static Scrape of(String text) {
+  /** Scrapes {@code /actuator/prometheus} as Prometheus does, with the operator's credentials. */
+  public static Scrape of(TestRestTemplate http, String user, String password) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.TEXT_PLAIN));
+    ResponseEntity<String> answer = http.withBasicAuth(user, password)
+        .exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getHeaders().getContentType().toString()).startsWith("text/plain");
+    return of(answer.getBody());
+  }
+
+  public static Scrape of(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -38,12 +58,12 @@ record Scrape(List<Sample> samples) {
   }
 
   /** The samples of a metric whose labels include these (name, value, name, value, …). */
-  List<Sample> find(String name, String... labels) {
+  public List<Sample> find(String name, String... labels) {
     return samples.stream().filter(s -> s.name().equals(name) && hasLabels(s, labels)).toList();
   }
 
   /** The one sample of a metric with these labels; fails when there is none or more than one. */
-  double value(String name, String... labels) {
+  public double value(String name, String... labels) {
     List<Sample> found = find(name, labels);
     if (found.size() != 1) {
       throw new AssertionError("expected one sample " + name + " " + List.of(labels) + ", found " + found);
@@ -52,7 +72,7 @@ record Scrape(List<Sample> samples) {
   }
 
   /** The sum over every sample of a metric with these labels (0 when none). */
-  double sum(String name, String... labels) {
+  public double sum(String name, String... labels) {
     return find(name, labels).stream().mapToDouble(Sample::value).sum();
   }
 
