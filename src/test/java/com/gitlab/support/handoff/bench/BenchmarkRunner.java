@@ -2,6 +2,10 @@ package com.gitlab.support.handoff.bench;
 
 import com.gitlab.support.handoff.intake.HandoffIntake;
 import com.gitlab.support.handoff.intake.HandoffRequest;
+import com.gitlab.support.handoff.metrics.IncidentsBySystemMetrics;
+import com.gitlab.support.handoff.metrics.MetricsProperties;
+import com.gitlab.support.handoff.metrics.WaitingForSalesMetrics;
+import com.gitlab.support.handoff.operations.JobBacklogMetrics;
 import com.gitlab.support.handoff.operations.Node;
 import com.gitlab.support.handoff.operations.NodeProcess;
 import com.gitlab.support.handoff.operations.SharedPostgres;
@@ -28,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,7 +65,7 @@ public final class BenchmarkRunner {
    * databases of its own), outage (H2 only: a Zendesk outage under waiting jobs, parking on and off), startup, intake, e2e, storm, cleanup (the floors run with any of the last five).
    */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,storm,cleanup").split(","));
+      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,metrics,storm,cleanup").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -158,11 +163,17 @@ public final class BenchmarkRunner {
         results.add(db, "end to end: intake → Account Owner Chatter post recorded",
             endToEnd.describe("handoffs"), db.startsWith("H2") ? "≥ 100/s" : "", endToEnd, floor);
       }
-      if (!STAGES.contains("storm")) {
+      if (!STAGES.contains("storm") && !STAGES.contains("metrics")) {
         return;
       }
 
       int running = topUpRunningHandoffs(first);
+      if (STAGES.contains("metrics")) {
+        metricsReadings(first, jdbc, db, running);
+      }
+      if (!STAGES.contains("storm")) {
+        return;
+      }
       long heap = heapAfterGc();
       results.add(db, "heap after GC with " + running + " running handoffs (1 node)",
           (heap >> 20) + " MB", "≤ 512 MB", null, null);
@@ -312,6 +323,42 @@ public final class BenchmarkRunner {
     awaitNoBacklog(node, "running handoffs");
     return (int) node.engine().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(HandoffIntake.PROCESS_KEY).count();
+  }
+
+  // ---------------------------------------------------------------- metrics (issue #14)
+
+  /**
+   * What one uncached reading of each database gauge costs with {@code running} handoffs waiting for
+   * Sales (their variables and timers in the runtime tables): 25 readings each, median and slowest. A
+   * scrape pays this at most once per {@code handoff.metrics.cache-for}.
+   */
+  private void metricsReadings(Node node, JdbcTemplate jdbc, String db, int running) {
+    MetricsProperties uncached = new MetricsProperties(Duration.ZERO);
+    ProcessEngine engine = node.engine();
+    WaitingForSalesMetrics waiting = new WaitingForSalesMetrics(jdbc, engine, uncached);
+    IncidentsBySystemMetrics incidents = new IncidentsBySystemMetrics(jdbc, engine, uncached);
+    JobBacklogMetrics jobs = new JobBacklogMetrics(engine.getManagementService(), engine.getRuntimeService(), engine, jdbc,
+        uncached);
+    long waitingNow = waiting.waitingByLevel().values().stream().mapToLong(Long::longValue).sum();
+    long timers = engine.getManagementService().createJobQuery().timers().count();
+    timeReading(db, "handoff.waiting.for.sales (" + waitingNow + " waiting, " + running + " running handoffs)",
+        waiting::waitingByLevel);
+    timeReading(db, "handoff.incidents.by-system (" + incidents.openBySystem().values().stream().mapToLong(Long::longValue).sum()
+        + " open)", incidents::openBySystem);
+    timeReading(db, "handoff.jobs.* and handoff.incidents.open, 5 counts (" + timers + " timers waiting)", jobs::counts);
+  }
+
+  private void timeReading(String db, String what, Supplier<?> reading) {
+    reading.get(); // warm: statement caches, the first plan
+    long[] micros = new long[25];
+    for (int i = 0; i < micros.length; i++) {
+      long started = System.nanoTime();
+      reading.get();
+      micros[i] = (System.nanoTime() - started) / 1_000;
+    }
+    Arrays.sort(micros);
+    results.add(db, "metrics: one reading of " + what, String.format(Locale.ROOT, "median %.1f ms, slowest %.1f ms",
+        micros[micros.length / 2] / 1000.0, micros[micros.length - 1] / 1000.0), "", null, null);
   }
 
   private static HandoffRequest request(String ticketId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gitlab.support.handoff.calendar.CalendarProperties;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceProperties;
 import com.gitlab.support.handoff.connector.zendesk.ZendeskProperties;
+import com.gitlab.support.handoff.metrics.MetricsProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,7 +38,8 @@ class EnvironmentVariablesTest {
         "HANDOFF_SALESFORCE_TERRITORY_OWNERS_0_OWNER_ID", "005U4",
         "HANDOFF_CALENDAR_ZONE", "Europe/Amsterdam",
         "HANDOFF_CALENDAR_HOLIDAYS", "2026-12-24,2026-12-31",
-        "HANDOFF_CLUSTER_NODE_NAME", "handoff-2"));
+        "HANDOFF_CLUSTER_NODE_NAME", "handoff-2",
+        "HANDOFF_METRICS_CACHE_FOR", "PT30S"));
 
     ZendeskProperties zendesk = binder.bind("handoff.zendesk", ZendeskProperties.class).get();
     assertThat(zendesk.apiToken()).isEqualTo("token-1");
@@ -57,6 +59,7 @@ class EnvironmentVariablesTest {
     assertThat(calendar.holidays()).containsExactly(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-31"));
 
     assertThat(binder.bind("handoff.cluster", ClusterProperties.class).get().nodeName()).isEqualTo("handoff-2");
+    assertThat(binder.bind("handoff.metrics", MetricsProperties.class).get().cacheFor()).isEqualTo(Duration.ofSeconds(30));
   }
 
   private static Binder binderOf(Map<String, Object> variables) {
