@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -23,6 +24,12 @@ import org.springframework.web.client.RestClient;
  */
 @Configuration(proxyBeanMethods = false)
 public class RestConnectorConfiguration {
+
+  /** Spring Boot's builders observe every other HTTP client with this convention: {@code system=none}. */
+  @Bean
+  ClientRequestObservationConvention otherClientsObservationConvention() {
+    return SystemClientObservationConvention.otherClients();
+  }
 
   @Bean
   @ConditionalOnExpression("!'${handoff.salesforce.base-url:}'.isBlank()")

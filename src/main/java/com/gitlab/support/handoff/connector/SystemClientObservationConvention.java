@@ -12,16 +12,32 @@ import org.springframework.http.client.observation.DefaultClientRequestObservati
  * timed per system whatever host the system has. The other tags stay Spring's ({@code method},
  * {@code uri} template or {@code none}, {@code status}, {@code outcome}, {@code client.name},
  * {@code exception}); a URI with a query (Salesforce's SOQL) never becomes a tag.
+ *
+ * <p>Every other HTTP client made from Spring Boot's builders gets {@code system=none}
+ * ({@link #OTHER_CLIENTS}, the application's convention bean): Prometheus wants one set of tag names
+ * per meter, and a client without the tag, timed first, would keep the connectors' calls out of it.
  */
 public final class SystemClientObservationConvention extends DefaultClientRequestObservationConvention {
 
   /** The tag naming the outside system. */
   public static final String SYSTEM_TAG = "system";
 
+  /** The tag value of HTTP clients that call none of the outside systems. */
+  public static final String OTHER_CLIENTS = "none";
+
   private final KeyValue system;
 
   public SystemClientObservationConvention(ExternalSystem system) {
-    this.system = KeyValue.of(SYSTEM_TAG, tagValue(system));
+    this(tagValue(system));
+  }
+
+  private SystemClientObservationConvention(String system) {
+    this.system = KeyValue.of(SYSTEM_TAG, system);
+  }
+
+  /** For every HTTP client that is no connector: {@code system=none}. */
+  public static SystemClientObservationConvention otherClients() {
+    return new SystemClientObservationConvention(OTHER_CLIENTS);
   }
 
   /** {@code salesforce}, {@code zendesk}, {@code slack}: the tag value of a system. */

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 public class ReadBeforeScrape {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReadBeforeScrape.class);
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> readBeforeScrapeFilter(WaitingForSalesMetrics waiting) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
@@ -29,6 +33,7 @@ public class ReadBeforeScrape {
           waiting.waitingByLevel();
         } catch (RuntimeException databaseDown) {
           // The gauges then read NaN, as Micrometer reports a gauge it cannot read; the scrape goes on.
+          LOG.warn("Handoffs waiting for Sales not read before a scrape: {}", databaseDown.getMessage());
         }
         chain.doFilter(request, response);
       }

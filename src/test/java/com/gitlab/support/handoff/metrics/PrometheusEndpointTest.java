@@ -9,12 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.gitlab.support.handoff.ProcessTestCase;
 import com.gitlab.support.handoff.RemoteSystem;
+import com.gitlab.support.handoff.connector.ConnectorException;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceApiStub;
+import com.gitlab.support.handoff.connector.zendesk.TicketUpdate;
+import com.gitlab.support.handoff.connector.zendesk.ZendeskConnector;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +67,7 @@ class PrometheusEndpointTest extends ProcessTestCase {
     slackApi.register(registry);
     // Every scrape reads the database, so each one sees what the test just did (CachedReadingTest covers the cache).
     registry.add("handoff.metrics.cache-for", () -> "PT0S");
+    registry.add("handoff.zendesk.read-timeout", () -> "PT4S");
   }
 
   @Autowired TestRestTemplate http;
@@ -107,6 +112,7 @@ class PrometheusEndpointTest extends ProcessTestCase {
   @DisplayName("R11 /actuator/prometheus after four handoffs: waiting per escalation level, the 24-hour breach, "
       + "incidents per system, the job backlog, and every outside call timed per system")
   void r11_scrapeShowsWaitingHandoffsBreachesIncidentsBacklogAndCallsPerSystem() {
+    Scrape initial = scrape();
     start(climbs, false);
     start(slackRefuses, true);
     start(zendeskRefuses, false);
@@ -115,14 +121,16 @@ class PrometheusEndpointTest extends ProcessTestCase {
     Scrape before = scrape();
     assertThat(before.value("handoff_waiting_for_sales", "level", "0"))
         .as("the climbing handoff and the one whose urgent Slack ping was refused wait at the owner").isEqualTo(2);
-    assertThat(before.value("handoff_sla_breaches_total", "sla", "sales-answer-24h")).isZero();
+    assertThat(before.value("handoff_sla_breaches_total", "sla", "sales-answer-24h"))
+        .isEqualTo(initial.value("handoff_sla_breaches_total", "sla", "sales-answer-24h"));
 
     fire(climbs, "escalationDue");
 
     Scrape after = scrape();
     assertThat(after.value("handoff_waiting_for_sales", "level", "0")).isEqualTo(1);
     assertThat(after.value("handoff_waiting_for_sales", "level", "1")).as("Max Manager was mentioned").isEqualTo(1);
-    assertThat(after.value("handoff_sla_breaches_total", "sla", "sales-answer-24h", "process", "awaitSalesConfirmation"))
+    assertThat(after.value("handoff_sla_breaches_total", "sla", "sales-answer-24h", "process", "awaitSalesConfirmation")
+        - initial.value("handoff_sla_breaches_total", "sla", "sales-answer-24h", "process", "awaitSalesConfirmation"))
         .isEqualTo(1);
     assertThat(after.value("handoff_sla_breaches_total", "sla", "smb-case-15d")).isZero();
 
@@ -143,13 +151,45 @@ class PrometheusEndpointTest extends ProcessTestCase {
 
     for (RemoteSystem system : List.of(salesforceApi, zendeskApi, slackApi)) {
       String tag = system == salesforceApi ? "salesforce" : system == zendeskApi ? "zendesk" : "slack";
-      assertThat(after.sum("http_client_requests_seconds_count", "system", tag))
+      assertThat(after.sum("http_client_requests_seconds_count", "system", tag)
+          - initial.sum("http_client_requests_seconds_count", "system", tag))
           .as("every request %s received is timed with system=%s", tag, tag)
           .isEqualTo(system.getAllServeEvents().size()).isPositive();
     }
-    assertThat(after.sum("http_client_requests_seconds_count", "system", "zendesk", "status", "422")).isEqualTo(1);
-    assertThat(after.sum("http_client_requests_seconds_count", "system", "zendesk", "uri", "/api/v2/tickets/{id}.json"))
+    assertThat(after.sum("http_client_requests_seconds_count", "system", "none", "uri", "/actuator/prometheus"))
+        .as("the test's own client, made from Spring Boot's builder, is timed with system=none").isPositive();
+    assertThat(after.sum("http_client_requests_seconds_count", "system", "zendesk", "status", "422")
+        - initial.sum("http_client_requests_seconds_count", "system", "zendesk", "status", "422")).isEqualTo(1);
+    assertThat(after.sum("http_client_requests_seconds_count", "system", "zendesk", "uri", "/api/v2/tickets/{id}.json")
+        - initial.sum("http_client_requests_seconds_count", "system", "zendesk", "uri", "/api/v2/tickets/{id}.json"))
         .as("the URI template, not one series per ticket").isEqualTo(zendeskApi.getAllServeEvents().size());
+  }
+
+  @Test
+  @DisplayName("the application's Zendesk client, made from Spring Boot's builder, keeps its read timeout "
+      + "(handoff.zendesk.read-timeout) and the call that timed out is timed too")
+  void clientFromBootsBuilderKeepsItsReadTimeout(@Autowired ZendeskConnector zendesk) {
+    zendeskApi.stubFor(put(urlPathEqualTo("/api/v2/tickets/SLOW1.json")).atPriority(1)
+        .willReturn(okJson("{\"ticket\": {\"id\": 1}}").withFixedDelay(8_000)));
+    Scrape before = scrape();
+
+    assertThatThrownBy(() -> zendesk.updateTicket(
+        new TicketUpdate("SLOW1", null, null, null, null, "An internal note", List.of()), "effect-slow-1"))
+        .isInstanceOfSatisfying(ConnectorException.class, failure -> {
+          assertThat(failure.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE);
+          assertThat(failure).hasMessage("Zendesk: no answer (read timed out)");
+        });
+
+    Scrape after = scrape();
+    assertThat(after.sum("http_client_requests_seconds_count", "system", "zendesk")
+        - before.sum("http_client_requests_seconds_count", "system", "zendesk")).isEqualTo(1);
+    assertThat(failedZendeskCalls(after) - failedZendeskCalls(before)).as("timed with the exception it ended in").isEqualTo(1);
+  }
+
+  private static double failedZendeskCalls(Scrape scrape) {
+    return scrape.find("http_client_requests_seconds_count", "system", "zendesk").stream()
+        .filter(sample -> !"none".equals(sample.labels().get("exception")))
+        .mapToDouble(Scrape.Sample::value).sum();
   }
 
   @Test

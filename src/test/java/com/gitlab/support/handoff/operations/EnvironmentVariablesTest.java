@@ -38,8 +38,7 @@ class EnvironmentVariablesTest {
         "HANDOFF_SALESFORCE_TERRITORY_OWNERS_0_OWNER_ID", "005U4",
         "HANDOFF_CALENDAR_ZONE", "Europe/Amsterdam",
         "HANDOFF_CALENDAR_HOLIDAYS", "2026-12-24,2026-12-31",
-        "HANDOFF_CLUSTER_NODE_NAME", "handoff-2",
-        "HANDOFF_METRICS_CACHE_FOR", "PT30S"));
+        "HANDOFF_CLUSTER_NODE_NAME", "handoff-2"));
 
     ZendeskProperties zendesk = binder.bind("handoff.zendesk", ZendeskProperties.class).get();
     assertThat(zendesk.apiToken()).isEqualTo("token-1");
@@ -59,7 +58,8 @@ class EnvironmentVariablesTest {
     assertThat(calendar.holidays()).containsExactly(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-31"));
 
     assertThat(binder.bind("handoff.cluster", ClusterProperties.class).get().nodeName()).isEqualTo("handoff-2");
-    assertThat(binder.bind("handoff.metrics", MetricsProperties.class).get().cacheFor()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(binderOf(Map.of("HANDOFF_METRICS_CACHE_FOR", "PT30S")).bind("handoff.metrics", MetricsProperties.class).get()
+        .cacheFor()).isEqualTo(Duration.ofSeconds(30));
   }
 
   private static Binder binderOf(Map<String, Object> variables) {
