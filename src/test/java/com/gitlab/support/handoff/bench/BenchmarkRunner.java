@@ -92,7 +92,7 @@ public final class BenchmarkRunner {
         .stream().anyMatch(db -> db.trim().equals("h2"))) {
       OutageBenchmark.run(results);
     }
-    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup")::contains);
+    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "metrics", "storm", "cleanup")::contains);
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
       if (!databaseStages || db.isBlank() || db.trim().equals("none")) {
         continue; // -Dbench.databases=none: only the stages without a database (feel)
