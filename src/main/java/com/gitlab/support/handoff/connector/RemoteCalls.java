@@ -62,10 +62,21 @@ public final class RemoteCalls {
   }
 
   /**
-   * A RestClient builder with short timeouts, no redirects and the shared status mapping. The JDK
-   * client speaks PATCH (Salesforce updates), which {@code HttpURLConnection} cannot.
+   * A RestClient builder with short timeouts, no redirects and the shared status mapping, on a plain
+   * builder (no metrics): for tests that build a connector by hand.
    */
   public static RestClient.Builder restClient(ExternalSystem system, Duration connectTimeout, Duration readTimeout) {
+    return restClient(RestClient.builder(), system, connectTimeout, readTimeout);
+  }
+
+  /**
+   * A RestClient builder with short timeouts, no redirects and the shared status mapping, made from
+   * {@code base}: in the application Spring Boot's auto-configured builder, so each call is observed
+   * as {@code http.client.requests} with the tag {@code system} ({@link SystemClientObservationConvention}).
+   * The JDK client speaks PATCH (Salesforce updates), which {@code HttpURLConnection} cannot.
+   */
+  public static RestClient.Builder restClient(RestClient.Builder base, ExternalSystem system, Duration connectTimeout,
+      Duration readTimeout) {
     HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
@@ -73,8 +84,9 @@ public final class RemoteCalls {
         .build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(readTimeout);
-    return RestClient.builder()
+    return base
         .requestFactory(requests)
+        .observationConvention(new SystemClientObservationConvention(system))
         .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
           throw failure(system, request, response);
         });

@@ -16,6 +16,13 @@ public final class Groups {
    */
   public static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
+  /**
+   * Who runs the application: the operators, who read {@code /actuator/**} beyond the health probes
+   * (metrics, Prometheus). The administrators' group, as CONTRACT gives no operators' group of its own:
+   * {@code demo} in the demo profile, {@code HANDOFF_ADMIN_USER} in production.
+   */
+  public static final String OPERATORS = CAMUNDA_ADMIN;
+
   /** The groups that work tasks in Tasklist. */
   public static final List<String> WORKERS =
       List.of(SUPPORT_ENGINEERS, SMB_ADVOCATES_AMER, SMB_ADVOCATES_EMEA_APJ, SMB_OPS);

@@ -2,6 +2,10 @@ package com.gitlab.support.handoff.bench;
 
 import com.gitlab.support.handoff.intake.HandoffIntake;
 import com.gitlab.support.handoff.intake.HandoffRequest;
+import com.gitlab.support.handoff.metrics.IncidentsBySystemMetrics;
+import com.gitlab.support.handoff.metrics.MetricsProperties;
+import com.gitlab.support.handoff.metrics.WaitingForSalesMetrics;
+import com.gitlab.support.handoff.operations.JobBacklogMetrics;
 import com.gitlab.support.handoff.operations.Node;
 import com.gitlab.support.handoff.operations.NodeProcess;
 import com.gitlab.support.handoff.operations.SharedPostgres;
@@ -28,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,7 +65,7 @@ public final class BenchmarkRunner {
    * databases of its own), outage (H2 only: a Zendesk outage under waiting jobs, parking on and off), startup, intake, e2e, storm, cleanup (the floors run with any of these five), reports (the SLA reports over 100,000 finished handoffs' history, {@code bench.reports.handoffs}; on a node of its own, before the other stages fill the database).
    */
   static final List<String> STAGES = List.of(
-      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,storm,cleanup,reports").split(","));
+      System.getProperty("bench.stages", "feel,durability,outage,startup,intake,e2e,metrics,storm,cleanup,reports").split(","));
   static final Duration STAGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.stage-minutes", 10));
   static final String USER = "sam";
 
@@ -87,7 +92,7 @@ public final class BenchmarkRunner {
         .stream().anyMatch(db -> db.trim().equals("h2"))) {
       OutageBenchmark.run(results);
     }
-    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "storm", "cleanup", "reports")::contains);
+    boolean databaseStages = STAGES.stream().anyMatch(List.of("startup", "intake", "e2e", "metrics", "storm", "cleanup", "reports")::contains);
     for (String db : System.getProperty("bench.databases", "h2,postgres").split(",")) {
       if (!databaseStages || db.isBlank() || db.trim().equals("none")) {
         continue; // -Dbench.databases=none: only the stages without a database (feel)
@@ -169,11 +174,17 @@ public final class BenchmarkRunner {
         results.add(db, "end to end: intake → Account Owner Chatter post recorded",
             endToEnd.describe("handoffs"), db.startsWith("H2") ? "≥ 100/s" : "", endToEnd, floor);
       }
-      if (!STAGES.contains("storm")) {
+      if (!STAGES.contains("storm") && !STAGES.contains("metrics")) {
         return;
       }
 
       int running = topUpRunningHandoffs(first);
+      if (STAGES.contains("metrics")) {
+        metricsReadings(first, jdbc, db, running);
+      }
+      if (!STAGES.contains("storm")) {
+        return;
+      }
       long heap = heapAfterGc();
       results.add(db, "heap after GC with " + running + " running handoffs (1 node)",
           (heap >> 20) + " MB", "≤ 512 MB", null, null);
@@ -330,6 +341,47 @@ public final class BenchmarkRunner {
     awaitNoBacklog(node, "running handoffs");
     return (int) node.engine().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(HandoffIntake.PROCESS_KEY).count();
+  }
+
+  // ---------------------------------------------------------------- metrics (issue #14)
+
+  /**
+   * What one uncached reading of each database gauge costs with {@code running} handoffs waiting for
+   * Sales (their variables and timers in the runtime tables): 25 readings each, median and slowest. A
+   * scrape pays this at most once per {@code handoff.metrics.cache-for}.
+   */
+  private void metricsReadings(Node node, JdbcTemplate jdbc, String db, int running) {
+    MetricsProperties uncached = new MetricsProperties(Duration.ZERO);
+    ProcessEngine engine = node.engine();
+    WaitingForSalesMetrics waiting = new WaitingForSalesMetrics(jdbc, engine, uncached);
+    IncidentsBySystemMetrics incidents = new IncidentsBySystemMetrics(jdbc, engine, uncached);
+    JobBacklogMetrics jobs = new JobBacklogMetrics(engine.getManagementService(), engine.getRuntimeService(), engine, jdbc,
+        uncached);
+    long waitingNow = waiting.waitingByLevel().values().stream().mapToLong(Long::longValue).sum();
+    long timers = engine.getManagementService().createJobQuery().timers().count();
+    timeReading(db, "handoff.waiting.for.sales (" + waitingNow + " waiting, " + running + " running handoffs)",
+        waiting::waitingByLevel);
+    timeReading(db, "handoff.incidents.by-system (" + incidents.openBySystem().values().stream().mapToLong(Long::longValue).sum()
+        + " open)", incidents::openBySystem);
+    timeReading(db, "handoff.jobs.* and handoff.incidents.open, 5 counts (" + timers + " timers waiting)", jobs::counts);
+  }
+
+  private void timeReading(String db, String what, Supplier<?> reading) {
+    // The first reading is the one a scrape pays on a live database: H2 hands back the result of an
+    // unchanged query on unchanged tables again (OPTIMIZE_REUSE_RESULTS), so the repeats can be far cheaper.
+    long firstStarted = System.nanoTime();
+    reading.get();
+    long firstMicros = (System.nanoTime() - firstStarted) / 1_000;
+    long[] micros = new long[25];
+    for (int i = 0; i < micros.length; i++) {
+      long started = System.nanoTime();
+      reading.get();
+      micros[i] = (System.nanoTime() - started) / 1_000;
+    }
+    Arrays.sort(micros);
+    results.add(db, "metrics: one reading of " + what, String.format(Locale.ROOT,
+        "first %.1f ms; then median %.1f ms, slowest %.1f ms", firstMicros / 1000.0,
+        micros[micros.length / 2] / 1000.0, micros[micros.length - 1] / 1000.0), "", null, null);
   }
 
   private static HandoffRequest request(String ticketId) {

@@ -52,7 +52,8 @@ class ConfigurationMetadataTest {
       "handoff.cluster.job-acquisition-index",
       "handoff.admin.user",
       "handoff.admin.password",
-      "handoff.feel.cache-parsed-expressions");
+      "handoff.feel.cache-parsed-expressions",
+      "handoff.metrics.cache-for");
 
   static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gitlab.support.handoff.calendar.CalendarProperties;
 import com.gitlab.support.handoff.connector.salesforce.SalesforceProperties;
 import com.gitlab.support.handoff.connector.zendesk.ZendeskProperties;
+import com.gitlab.support.handoff.metrics.MetricsProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -57,6 +58,8 @@ class EnvironmentVariablesTest {
     assertThat(calendar.holidays()).containsExactly(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-31"));
 
     assertThat(binder.bind("handoff.cluster", ClusterProperties.class).get().nodeName()).isEqualTo("handoff-2");
+    assertThat(binderOf(Map.of("HANDOFF_METRICS_CACHE_FOR", "PT30S")).bind("handoff.metrics", MetricsProperties.class).get()
+        .cacheFor()).isEqualTo(Duration.ofSeconds(30));
   }
 
   private static Binder binderOf(Map<String, Object> variables) {

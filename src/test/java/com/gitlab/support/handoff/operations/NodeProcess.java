@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -134,10 +136,14 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  private static final String OPERATOR =
+      "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+
   /** The node's {@code handoff.jobs.executed} (outcome success), read from its Actuator as an operator would. */
   public long jobsExecuted() throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
             uri("/actuator/metrics/" + JobExecutionCounter.METER + "?tag=outcome:success"))
+        .header("Authorization", OPERATOR) // /actuator beyond health needs an operator: demo in the demo profile
         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("metrics of " + name + ": HTTP " + response.statusCode() + " " + response.body());

@@ -89,6 +89,11 @@ public class RestSalesforceConnector implements SalesforceConnector {
   }
 
   public RestSalesforceConnector(SalesforceProperties properties, Clock clock) {
+    this(properties, RestClient.builder(), clock);
+  }
+
+  /** @param http Spring Boot's RestClient builder in the application, so every call is timed per system */
+  public RestSalesforceConnector(SalesforceProperties properties, RestClient.Builder http, Clock clock) {
     requireSetting(properties.clientId(), "handoff.salesforce.client-id");
     requireSetting(properties.clientSecret(), "handoff.salesforce.client-secret");
     for (String field : List.of(properties.fields().salesSegment(), properties.fields().carr(),
@@ -101,8 +106,8 @@ public class RestSalesforceConnector implements SalesforceConnector {
     }
     this.properties = properties;
     this.clock = clock;
-    this.http = RemoteCalls.restClient(SALESFORCE, properties.connectTimeout(), properties.readTimeout()).build();
-    this.soap = new SoapLeadConversion(http);
+    this.http = RemoteCalls.restClient(http, SALESFORCE, properties.connectTimeout(), properties.readTimeout()).build();
+    this.soap = new SoapLeadConversion(this.http);
   }
 
   // ---- look-ups ---------------------------------------------------------------------------------

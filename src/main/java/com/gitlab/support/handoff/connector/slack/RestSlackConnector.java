@@ -42,11 +42,16 @@ public class RestSlackConnector implements SlackConnector {
   private final Map<String, String> channelIds = new ConcurrentHashMap<>();
 
   public RestSlackConnector(SlackProperties properties) {
+    this(properties, RestClient.builder());
+  }
+
+  /** @param http Spring Boot's RestClient builder in the application, so every call is timed per system */
+  public RestSlackConnector(SlackProperties properties, RestClient.Builder http) {
     if (properties.botToken() == null || properties.botToken().isBlank()) {
       throw new IllegalStateException("handoff.slack.bot-token must be set when handoff.slack.base-url is");
     }
     this.properties = properties;
-    this.http = RemoteCalls.restClient(SLACK, properties.connectTimeout(), properties.readTimeout())
+    this.http = RemoteCalls.restClient(http, SLACK, properties.connectTimeout(), properties.readTimeout())
         .baseUrl(properties.baseUrl())
         .defaultHeaders(headers -> headers.setBearerAuth(properties.botToken()))
         .build();

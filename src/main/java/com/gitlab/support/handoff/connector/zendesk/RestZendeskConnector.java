@@ -28,11 +28,16 @@ public class RestZendeskConnector implements ZendeskConnector {
   private final RestClient http;
 
   public RestZendeskConnector(ZendeskProperties properties) {
+    this(properties, RestClient.builder());
+  }
+
+  /** @param http Spring Boot's RestClient builder in the application, so every call is timed per system */
+  public RestZendeskConnector(ZendeskProperties properties, RestClient.Builder http) {
     requireSetting(properties.email() != null && !properties.email().isBlank(), "handoff.zendesk.email");
     requireSetting(properties.apiToken() != null && !properties.apiToken().isBlank(), "handoff.zendesk.api-token");
     requireSetting(properties.escalatedToSalesFieldId() != null, "handoff.zendesk.escalated-to-sales-field-id");
     this.properties = properties;
-    this.http = RemoteCalls.restClient(ZENDESK, properties.connectTimeout(), properties.readTimeout())
+    this.http = RemoteCalls.restClient(http, ZENDESK, properties.connectTimeout(), properties.readTimeout())
         .baseUrl(properties.baseUrl())
         .defaultHeaders(headers -> headers.setBasicAuth(properties.email() + "/token", properties.apiToken()))
         .build();
