@@ -15,13 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A Cockpit page's same-origin fetch: a user logged in to the Camunda webapps reads {@code /api/reports} with
  * the session cookie alone, no credentials, if they are an operator or process owner. Over a real port, logged
  * in through the webapps' own login, as the browser does.
+ *
+ * <p>A context of its own: the webapps keep their runtime delegates in JVM-wide statics, which the shutdown of
+ * any other web context in the same test JVM clears, so a cached context's Cockpit would answer 500.
  */
+@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
 class ReportsWebappSessionTest {
