@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +26,35 @@ class AnswerTimesReport implements Report {
 
   static final String NAME = "answer-times";
 
-  private static final String SQL = """
-      SELECT p.ID_, p.PROC_DEF_KEY_, s.PROC_DEF_KEY_ AS CALLER_KEY, region.TEXT_ AS REGION,
-        (SELECT MIN(w.START_TIME_) FROM {ACT_HI_ACTINST} w
-          WHERE w.PROC_INST_ID_ = p.ID_ AND w.ACT_ID_ IN ('waitForSales', 'waitForPickup')) AS ASKED,
-        (SELECT MIN(a.START_TIME_) FROM {ACT_HI_ACTINST} a
-          WHERE a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ IN ('salesConfirmedContact', 'confirmedInTasklist',
-            'repliedBeforeEscalation', 'repliedWhileWaiting', 'smbCasePickedUp', 'pickupRecorded', 'reminderSent')) AS ANSWERED
+  // Three bounded queries joined here by instance id, not per-instance sub-queries: a sub-query correlated on
+  // the instance made the database look up the activity history once per handoff (3 s on PostgreSQL at
+  // 100,000 handoffs, minutes on H2). Each of these reads one index range (HANDOFF_IDX_HI_PROC_KEY_START,
+  // HANDOFF_IDX_HI_ACT_ID_START) once. An instance's activities start at or after the instance, so the
+  // lower bound :start loses none of them.
+  private static final String HANDOFFS_SQL = """
+      SELECT p.ID_, p.PROC_DEF_KEY_, s.PROC_DEF_KEY_ AS CALLER_KEY, region.TEXT_ AS REGION
       FROM {ACT_HI_PROCINST} p
       LEFT JOIN {ACT_HI_PROCINST} s ON s.ID_ = p.SUPER_PROCESS_INSTANCE_ID_
       LEFT JOIN {ACT_HI_VARINST} region ON region.PROC_INST_ID_ = p.ROOT_PROC_INST_ID_
         AND region.EXECUTION_ID_ = p.ROOT_PROC_INST_ID_ AND region.NAME_ = 'salesRegion'
       WHERE p.PROC_DEF_KEY_ IN ('awaitSalesConfirmation', 'smbSalesUserHandoff')
         AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
+      """;
+
+  /** First wait of each instance; one that first waits at or after :end is not asked in the period anyway. */
+  private static final String ASKED_SQL = """
+      SELECT w.PROC_INST_ID_, MIN(w.START_TIME_) AS FIRST_ FROM {ACT_HI_ACTINST} w
+      WHERE w.ACT_ID_ IN ('waitForSales', 'waitForPickup') AND w.START_TIME_ >= :start AND w.START_TIME_ < :end
+      GROUP BY w.PROC_INST_ID_
+      """;
+
+  /** First answer of each instance, however long after the period it came. */
+  private static final String ANSWERED_SQL = """
+      SELECT a.PROC_INST_ID_, MIN(a.START_TIME_) AS FIRST_ FROM {ACT_HI_ACTINST} a
+      WHERE a.ACT_ID_ IN ('salesConfirmedContact', 'confirmedInTasklist', 'repliedBeforeEscalation',
+          'repliedWhileWaiting', 'smbCasePickedUp', 'pickupRecorded', 'reminderSent')
+        AND a.START_TIME_ >= :start
+      GROUP BY a.PROC_INST_ID_
       """;
 
   private final ReportHistory history;
@@ -77,10 +94,13 @@ class AnswerTimesReport implements Report {
   public List<Map<String, Object>> rows(ReportPeriod period) {
     record Wait(String role, String region, Instant asked, Instant answered) {}
     // Waits start moments after their process; a week's margin keeps those whose process started just before.
-    List<Wait> waits = history.query(SQL, Map.of("start", period.start().minus(java.time.Duration.ofDays(7)), "end", period.end()),
+    Map<String, Instant> bounds = Map.of("start", period.start().minus(java.time.Duration.ofDays(7)), "end", period.end());
+    Map<String, Instant> firstAsked = firstStarts(ASKED_SQL, bounds);
+    Map<String, Instant> firstAnswered = firstStarts(ANSWERED_SQL, Map.of("start", bounds.get("start")));
+    List<Wait> waits = history.query(HANDOFFS_SQL, bounds,
         (row, i) -> new Wait(role(row.getString("PROC_DEF_KEY_"), row.getString("CALLER_KEY")),
             row.getString("REGION") == null ? "(none)" : row.getString("REGION"),
-            ReportHistory.instant(row, "ASKED"), ReportHistory.instant(row, "ANSWERED")));
+            firstAsked.get(row.getString("ID_")), firstAnswered.get(row.getString("ID_"))));
     BusinessTime.Elapsed elapsed = businessTime.elapsed();
     record Group(LocalDate week, String role, String region) {}
     Map<Group, List<Double>> answers = new TreeMap<>(Comparator.comparing(Group::week).thenComparing(Group::role)
@@ -111,6 +131,13 @@ class AnswerTimesReport implements Report {
       rows.add(row);
     });
     return rows;
+  }
+
+  /** Instance id to the earliest start among the rows {@code sql} gives (PROC_INST_ID_, FIRST_). */
+  private Map<String, Instant> firstStarts(String sql, Map<String, Instant> bounds) {
+    Map<String, Instant> first = new HashMap<>();
+    history.query(sql, bounds, (row, i) -> first.put(row.getString("PROC_INST_ID_"), ReportHistory.instant(row, "FIRST_")));
+    return first;
   }
 
   /** The account role (R4) a wait belongs to, by the role workflow that waited. */

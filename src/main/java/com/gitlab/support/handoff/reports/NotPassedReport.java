@@ -1,9 +1,12 @@
 package com.gitlab.support.handoff.reports;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +20,28 @@ class NotPassedReport implements Report {
 
   static final String NAME = "not-passed";
 
-  private static final String SQL = """
-      SELECT x.REQUEST_TYPE, x.END_ACT_ID_, x.MACRO, x.SOLVED, COUNT(*) AS HANDOFFS FROM (
-        SELECT req.TEXT_ AS REQUEST_TYPE, p.END_ACT_ID_, mac.TEXT_ AS MACRO,
-          CASE WHEN EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} s WHERE s.PROC_INST_ID_ = p.ID_
-            AND s.ACT_ID_ = 'endedByTicketSolved') THEN 1 ELSE 0 END AS SOLVED
-        FROM {ACT_HI_PROCINST} p
-        LEFT JOIN {ACT_HI_VARINST} req ON req.PROC_INST_ID_ = p.ID_ AND req.EXECUTION_ID_ = p.ID_ AND req.NAME_ = 'requestType'
-        LEFT JOIN {ACT_HI_VARINST} mac ON mac.PROC_INST_ID_ = p.ID_ AND mac.EXECUTION_ID_ = p.ID_ AND mac.NAME_ = 'macro'
-        WHERE p.PROC_DEF_KEY_ = 'salesHandoff' AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
-          AND p.END_TIME_ IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM {ACT_HI_ACTINST} a WHERE a.PROC_INST_ID_ = p.ID_
-            AND a.ACT_ID_ IN ('callNamedAccountOwnerHandoff', 'callSmbSalesUserHandoff', 'callOtherAccountOwnerHandoff'))
-      ) x
-      GROUP BY x.REQUEST_TYPE, x.END_ACT_ID_, x.MACRO, x.SOLVED
+  // The ended handoffs, those that called a role workflow and those whose ticket was solved are read apart
+  // and put together here by instance id: NOT EXISTS / EXISTS correlated on each instance looked the activity
+  // history up once per handoff (1.3 s on PostgreSQL at 100,000 handoffs, far longer on H2). An instance's
+  // activities start at or after the instance, so :start bounds them too.
+  private static final String HANDOFFS_SQL = """
+      SELECT p.ID_, req.TEXT_ AS REQUEST_TYPE, p.END_ACT_ID_, mac.TEXT_ AS MACRO
+      FROM {ACT_HI_PROCINST} p
+      LEFT JOIN {ACT_HI_VARINST} req ON req.PROC_INST_ID_ = p.ID_ AND req.EXECUTION_ID_ = p.ID_ AND req.NAME_ = 'requestType'
+      LEFT JOIN {ACT_HI_VARINST} mac ON mac.PROC_INST_ID_ = p.ID_ AND mac.EXECUTION_ID_ = p.ID_ AND mac.NAME_ = 'macro'
+      WHERE p.PROC_DEF_KEY_ = 'salesHandoff' AND p.START_TIME_ >= :start AND p.START_TIME_ < :end
+        AND p.END_TIME_ IS NOT NULL
+      """;
+
+  private static final String PASSED_SQL = """
+      SELECT DISTINCT a.PROC_INST_ID_ FROM {ACT_HI_ACTINST} a
+      WHERE a.ACT_ID_ IN ('callNamedAccountOwnerHandoff', 'callSmbSalesUserHandoff', 'callOtherAccountOwnerHandoff')
+        AND a.START_TIME_ >= :start
+      """;
+
+  private static final String SOLVED_SQL = """
+      SELECT DISTINCT s.PROC_INST_ID_ FROM {ACT_HI_ACTINST} s
+      WHERE s.ACT_ID_ = 'endedByTicketSolved' AND s.START_TIME_ >= :start
       """;
 
   private final ReportHistory history;
@@ -63,11 +74,17 @@ class NotPassedReport implements Report {
 
   @Override
   public List<Map<String, Object>> rows(ReportPeriod period) {
+    Map<String, Instant> from = Map.of("start", period.start());
+    Set<String> passed = instances(PASSED_SQL, from);
+    Set<String> solved = instances(SOLVED_SQL, from);
     Map<List<String>, Long> counts = new LinkedHashMap<>();
-    history.query(SQL, Map.of("start", period.start(), "end", period.end()), (row, i) -> {
-      String type = row.getString("REQUEST_TYPE") == null ? "(none)" : row.getString("REQUEST_TYPE");
-      counts.merge(List.of(type, reason(row.getString("END_ACT_ID_"), row.getString("MACRO"), row.getInt("SOLVED") == 1)),
-          row.getLong("HANDOFFS"), Long::sum);
+    history.query(HANDOFFS_SQL, Map.of("start", period.start(), "end", period.end()), (row, i) -> {
+      String id = row.getString("ID_");
+      if (!passed.contains(id)) {
+        String type = row.getString("REQUEST_TYPE") == null ? "(none)" : row.getString("REQUEST_TYPE");
+        counts.merge(List.of(type, reason(row.getString("END_ACT_ID_"), row.getString("MACRO"), solved.contains(id))),
+            1L, Long::sum);
+      }
       return null;
     });
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -82,6 +99,11 @@ class NotPassedReport implements Report {
           rows.add(row);
         });
     return rows;
+  }
+
+  /** The ids of the instances {@code sql} gives (PROC_INST_ID_). */
+  private Set<String> instances(String sql, Map<String, Instant> bounds) {
+    return new HashSet<>(history.query(sql, bounds, (row, i) -> row.getString("PROC_INST_ID_")));
   }
 
   /** Why a ticket did not reach Sales, by the end event its handoff reached. */
