@@ -12,6 +12,12 @@ public final class SmbCase {
    */
   public static final String ROUTING_PROCESS_KEY = "routeSmbCase";
   public static final String CLOSING_PROCESS_KEY = "closeSmbCase";
+  /**
+   * Issue #13: each question (R35) and each email (R36) is worked in a process of its own, called from the
+   * case's event sub-processes with the case's business key; their tasks are answerQuestion and readCustomerEmail.
+   */
+  public static final String QUESTION_PROCESS_KEY = "answerSmbCaseQuestion";
+  public static final String EMAIL_PROCESS_KEY = "readSmbCaseEmail";
 
   /** The advocate's task in each phase of a case: picking it up, attempting contact, working it (R22–R29). */
   public static final String PICK_UP_TASK = "pickUpCase";

@@ -56,7 +56,13 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
     return calledBy(smbCase, SmbCase.CLOSING_PROCESS_KEY);
   }
 
-  private static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
+  /** The instances of a process the case called (a question, an email: one per message) while they run. */
+  static List<ProcessInstance> allCalledBy(ProcessInstance smbCase, String processKey) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
+        .processDefinitionKey(processKey).list();
+  }
+
+  static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
     ProcessInstance called = runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
         .processDefinitionKey(processKey).singleResult();
     if (called == null) {
