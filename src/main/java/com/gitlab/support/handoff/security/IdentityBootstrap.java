@@ -107,7 +107,8 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       // The case's routing and closing hold SMB Ops' triage and fix-up tasks: their diagrams show in Tasklist.
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.ROUTING_PROCESS_KEY, READ);
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.CLOSING_PROCESS_KEY, READ);
-      // Questions (R35) and emails (R36) on a case are answered in processes of their own (issue #13).
+      // Contact attempts (R24, R27), questions (R35) and emails (R36) run in processes of their own (issue #13).
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.ATTEMPT_CONTACT_PROCESS_KEY, READ);
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.QUESTION_PROCESS_KEY, READ);
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.EMAIL_PROCESS_KEY, READ);
     }

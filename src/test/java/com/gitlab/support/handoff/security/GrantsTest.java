@@ -40,7 +40,7 @@ class GrantsTest {
   @DisplayName("R20-R38 an SMB advocate sees the case and the routing, closing, questions and emails it calls, nothing of the Support handoff")
   void advocateSeesTheCaseAndWhatItCalls() {
     assertThat(keysVisibleTo("ava")).contains("smbCase", "routeSmbCase", "closeSmbCase",
-        "answerSmbCaseQuestion", "readSmbCaseEmail").doesNotContain("salesHandoff");
+        "attemptSmbCaseContact", "answerSmbCaseQuestion", "readSmbCaseEmail").doesNotContain("salesHandoff");
     assertThat(keysVisibleTo("sam")).contains("closeSmbCase").doesNotContain("routeSmbCase");
   }
 

@@ -50,7 +50,7 @@ class SmbCaseMessagesTest extends SmbCaseTestCase {
     assertFormFindsItsVariables(answer);
     complete(instance, answer, Map.of("questionAnswered", true));
     assertThat(question).hasPassed("questionAnswered").isEnded();
-    assertThat(instance).hasPassed("handleQuestion", "questionDone").isWaitingAt("workCaseAttemptingContact");
+    assertThat(instance).hasPassed("handleQuestion", "questionDone").isWaitingAt("attemptingContact");
   }
 
   @Test

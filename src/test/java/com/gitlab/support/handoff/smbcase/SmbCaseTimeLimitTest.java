@@ -124,7 +124,7 @@ class SmbCaseTimeLimitTest extends SmbCaseTestCase {
 
     fire(instance, "noAnswerIn15Days");
 
-    assertThat(instance).isWaitingAt("workCaseAttemptingContact");
+    assertAttemptingContact(instance);
     assertThat(variable(instance, "caseStatus")).isEqualTo(CaseUpdate.ATTEMPTING_CONTACT);
     assertThat(variable(instance, "closedAt")).isNull();
     assertThat(timer(instance, "cadenceDay3").getDuedate()).isEqualTo(at("2026-12-23T10:00:00Z"));
