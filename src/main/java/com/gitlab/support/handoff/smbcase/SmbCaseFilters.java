@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SMB advocates' Tasklist filters, created at start-up when missing (every node, every start, so a
- * deleted filter comes back) and readable by the advocate groups and SMB Ops:
+ * deleted filter comes back), their query set to the current one (the case's tasks may move to a called
+ * process, issue #13: {@link SmbCase#WORK_PROCESS_KEYS}) and readable by the advocate groups and SMB Ops:
  * "My open cases" (R23–R29), "Pick-up SLA at risk" (R22) and "Over 7 days" (R26).
  */
 @Component
