@@ -25,6 +25,19 @@ public class CalledInstances {
     return ids;
   }
 
+  /**
+   * Copies the variable of this process instance to the instance that called it, if any: what the caller's
+   * own steps decide on (e.g. the case's time limits on {@code noTimeLimitReason}) stays current while the
+   * called process runs.
+   */
+  public void tellCaller(DelegateExecution execution, String name) {
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    if (caller != null) {
+      execution.getProcessEngineServices().getRuntimeService()
+          .setVariable(caller.getProcessInstanceId(), name, execution.getProcessInstance().getVariable(name));
+    }
+  }
+
   /** Sets the variable on this process instance and on every running instance it called. */
   public void share(DelegateExecution execution, String name, Object value) {
     execution.getProcessInstance().setVariable(name, value);
