@@ -107,6 +107,10 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
       // The case's routing and closing hold SMB Ops' triage and fix-up tasks: their diagrams show in Tasklist.
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.ROUTING_PROCESS_KEY, READ);
       grants.grant(advocates, PROCESS_DEFINITION, SmbCase.CLOSING_PROCESS_KEY, READ);
+      // Contact attempts (R24, R27), questions (R35) and emails (R36) run in processes of their own (issue #13).
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.ATTEMPT_CONTACT_PROCESS_KEY, READ);
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.QUESTION_PROCESS_KEY, READ);
+      grants.grant(advocates, PROCESS_DEFINITION, SmbCase.EMAIL_PROCESS_KEY, READ);
     }
     // A case Transferred To Support (R32) reaches the engineers in the case's closing.
     grants.grant(Groups.SUPPORT_ENGINEERS, PROCESS_DEFINITION, SmbCase.CLOSING_PROCESS_KEY, READ);

@@ -12,6 +12,18 @@ public final class SmbCase {
    */
   public static final String ROUTING_PROCESS_KEY = "routeSmbCase";
   public static final String CLOSING_PROCESS_KEY = "closeSmbCase";
+  /**
+   * Issue #13: each question (R35) and each email (R36) is worked in a process of its own, called from the
+   * case's event sub-processes with the case's business key; their tasks are answerQuestion and readCustomerEmail.
+   */
+  /**
+   * Issue #13: the contact attempts (R24, R27) run in a process the case calls, with the task
+   * {@link #ATTEMPTING_CONTACT_TASK}; task queries for the case's work look in both ({@link #WORK_PROCESS_KEYS}).
+   */
+  public static final String ATTEMPT_CONTACT_PROCESS_KEY = "attemptSmbCaseContact";
+  public static final List<String> WORK_PROCESS_KEYS = List.of(PROCESS_KEY, ATTEMPT_CONTACT_PROCESS_KEY);
+  public static final String QUESTION_PROCESS_KEY = "answerSmbCaseQuestion";
+  public static final String EMAIL_PROCESS_KEY = "readSmbCaseEmail";
 
   /** The advocate's task in each phase of a case: picking it up, attempting contact, working it (R22–R29). */
   public static final String PICK_UP_TASK = "pickUpCase";

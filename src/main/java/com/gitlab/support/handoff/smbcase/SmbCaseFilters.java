@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SMB advocates' Tasklist filters, created at start-up when missing (every node, every start, so a
- * deleted filter comes back) and readable by the advocate groups and SMB Ops:
+ * deleted filter comes back), their query set to the current one (the case's tasks may move to a called
+ * process, issue #13: {@link SmbCase#WORK_PROCESS_KEYS}) and readable by the advocate groups and SMB Ops:
  * "My open cases" (R23–R29), "Pick-up SLA at risk" (R22) and "Over 7 days" (R26).
  */
 @Component
@@ -40,9 +41,10 @@ public class SmbCaseFilters extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     String[] workTasks = SmbCase.WORK_TASKS.toArray(String[]::new);
+    String[] workProcesses = SmbCase.WORK_PROCESS_KEYS.toArray(String[]::new);
     ensure(engine, MY_OPEN_CASES, "Your SMB cases that are not closed, next follow-up first", 20,
         engine.getTaskService().createTaskQuery()
-            .processDefinitionKey(SmbCase.PROCESS_KEY)
+            .processDefinitionKeyIn(workProcesses)
             .taskDefinitionKeyIn(workTasks)
             .taskAssigneeExpression("${currentUser()}")
             .orderByFollowUpDate().asc().orderByDueDate().asc());
@@ -57,7 +59,7 @@ public class SmbCaseFilters extends AbstractProcessEnginePlugin {
             .orderByDueDate().asc());
     ensure(engine, OVER_SEVEN_DAYS, "Cases of your territory open longer than the 7-day target, without an exemption (R26)", 22,
         engine.getTaskService().createTaskQuery()
-            .processDefinitionKey(SmbCase.PROCESS_KEY)
+            .processDefinitionKeyIn(workProcesses)
             .taskDefinitionKeyIn(workTasks)
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks()
@@ -68,6 +70,8 @@ public class SmbCaseFilters extends AbstractProcessEnginePlugin {
   private static void ensure(ProcessEngine engine, String name, String description, int priority, TaskQuery query) {
     FilterService filters = engine.getFilterService();
     Filter filter = filters.createFilterQuery().filterName(name).list().stream().findFirst()
+        // The query is the code's: a filter made before the case's tasks moved (issue #13) gets the current one.
+        .map(existing -> filters.saveFilter(existing.setQuery(query)))
         .orElseGet(() -> filters.saveFilter(filters.newTaskFilter(name)
             .setQuery(query)
             .setProperties(Map.of(

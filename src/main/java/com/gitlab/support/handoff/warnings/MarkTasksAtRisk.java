@@ -1,5 +1,6 @@
 package com.gitlab.support.handoff.warnings;
 
+import com.gitlab.support.handoff.workflow.CalledInstances;
 import com.gitlab.support.handoff.workflow.Input;
 import com.gitlab.support.handoff.workflow.Inputs;
 import java.util.Date;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issue #15: a target is close, so the open user tasks {@code atRiskTasks} (task definition keys) of this
- * process instance get the task variables {@value #AT_RISK} = true and {@value #BREACH_AT} (when the target
+ * process instance, or of a process it called that still runs (issue #13: the SMB case's contact attempts), get the task variables {@value #AT_RISK} = true and {@value #BREACH_AT} (when the target
  * is missed), which the Tasklist filter "At risk" ({@link AtRiskFilter}) lists. Only the engine's own
  * data changes, in the warning's transaction: a retried warning sets the same values again.
  */
@@ -36,7 +37,8 @@ public class MarkTasksAtRisk implements JavaDelegate {
           + BREACH_AT + "' must be a date, e.g. ${breachWarnings.breachAt(salesCalendar, 'PT24H')}, not '" + breachAt + "'");
     }
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+    for (Task task : tasks.createTaskQuery()
+        .processInstanceIdIn(CalledInstances.idsOf(execution).toArray(String[]::new))
         .taskDefinitionKeyIn(keys.toArray(String[]::new)).active().list()) {
       tasks.setVariableLocal(task.getId(), AT_RISK, true);
       tasks.setVariableLocal(task.getId(), BREACH_AT, breachAt);

@@ -262,7 +262,7 @@ class ReportFiguresTest extends ProcessTestCase {
   }
 
   private static Task workTask(ProcessInstance instance) {
-    return taskService().createTaskQuery().processInstanceId(instance.getId())
+    return taskService().createTaskQuery().processInstanceBusinessKey(businessKey(instance))
         .taskDefinitionKeyIn("pickUpCase", "workCase", "workCaseAttemptingContact").singleResult();
   }
 

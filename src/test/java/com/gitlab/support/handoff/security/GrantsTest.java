@@ -37,9 +37,10 @@ class GrantsTest {
   }
 
   @Test
-  @DisplayName("R20-R38 an SMB advocate sees the case and the routing and closing it calls, nothing of the Support handoff")
+  @DisplayName("R20-R38 an SMB advocate sees the case and the routing, closing, questions and emails it calls, nothing of the Support handoff")
   void advocateSeesTheCaseAndWhatItCalls() {
-    assertThat(keysVisibleTo("ava")).contains("smbCase", "routeSmbCase", "closeSmbCase").doesNotContain("salesHandoff");
+    assertThat(keysVisibleTo("ava")).contains("smbCase", "routeSmbCase", "closeSmbCase",
+        "attemptSmbCaseContact", "answerSmbCaseQuestion", "readSmbCaseEmail").doesNotContain("salesHandoff");
     assertThat(keysVisibleTo("sam")).contains("closeSmbCase").doesNotContain("routeSmbCase");
   }
 

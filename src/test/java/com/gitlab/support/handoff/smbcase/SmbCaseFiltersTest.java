@@ -74,6 +74,58 @@ class SmbCaseFiltersTest extends SmbCaseTestCase {
         .contains(instance.getId());
   }
 
+  @Test
+  @DisplayName("R24 'My open cases' lists the task of a case attempting contact, which waits in the called attemptSmbCaseContact")
+  void r24_attemptingContactIsInMyOpenCases() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    pickUp(instance, FRIDAY);
+    ProcessInstance attempts = contactAttempts(instance);
+
+    assertThat(listAs(advocateOf(instance), SmbCaseFilters.MY_OPEN_CASES))
+        .filteredOn(task -> task.getProcessInstanceId().equals(attempts.getId()))
+        .extracting(Task::getTaskDefinitionKey).containsExactly(SmbCase.ATTEMPTING_CONTACT_TASK);
+  }
+
+  @Test
+  @DisplayName("R24 R26 'Over 7 days' lists a case still attempting contact past its 7-day target, reminded in its task")
+  void r26_overSevenDaysWhileAttemptingContact() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    pickUp(instance, FRIDAY);
+    ProcessInstance attempts = contactAttempts(instance);
+    assertThat(listAs("ava", SmbCaseFilters.OVER_SEVEN_DAYS)).extracting(Task::getProcessInstanceId)
+        .doesNotContain(attempts.getId());
+
+    fire(instance, "sevenDaysPassed");
+
+    assertThat(listAs("ava", SmbCaseFilters.OVER_SEVEN_DAYS)).extracting(Task::getProcessInstanceId)
+        .contains(attempts.getId());
+    Task task = caseTask(instance);
+    assertThat(task.getProcessInstanceId()).isEqualTo(attempts.getId());
+    assertThat(task.getDescription()).startsWith("7 days open");
+    assertThat(task.getFollowUpDate()).isEqualTo(ClockUtil.getCurrentTime());
+    assertThat(variable(attempts, "caseReminder")).isEqualTo(variable(instance, "caseReminder"));
+  }
+
+  @Test
+  @DisplayName("R23 a filter saved before the case's tasks moved gets the current query at start-up")
+  void r23_anOlderFilterGetsTheCurrentQuery() {
+    FilterService filters = processEngine.getFilterService();
+    Filter mine = filter(SmbCaseFilters.MY_OPEN_CASES);
+    filters.saveFilter(mine.setQuery(processEngine.getTaskService().createTaskQuery()
+        .processDefinitionKey(SmbCase.PROCESS_KEY).taskAssigneeExpression("${currentUser()}")));
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    pickUp(instance, FRIDAY);
+    String attempts = contactAttempts(instance).getId();
+    assertThat(listAs(advocateOf(instance), SmbCaseFilters.MY_OPEN_CASES)).extracting(Task::getProcessInstanceId)
+        .doesNotContain(attempts);
+
+    new SmbCaseFilters().postProcessEngineBuild(processEngine);
+
+    assertThat(listAs(advocateOf(instance), SmbCaseFilters.MY_OPEN_CASES)).extracting(Task::getProcessInstanceId)
+        .contains(attempts);
+    assertThat(filter(SmbCaseFilters.MY_OPEN_CASES).getId()).isEqualTo(mine.getId());
+  }
+
   private List<Task> listAs(String userId, String filterName) {
     List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
         .map(group -> group.getId()).toList();

@@ -38,13 +38,19 @@ class SmbCaseMessagesTest extends SmbCaseTestCase {
 
     ask(instance, "Sam Support", "Has the customer been contacted yet?");
 
+    ProcessInstance question = calledBy(instance, SmbCase.QUESTION_PROCESS_KEY);
+    assertThat(question.getBusinessKey()).isEqualTo(businessKey(instance));
     Task answer = task(instance, "answerQuestion");
+    assertThat(answer.getProcessInstanceId()).isEqualTo(question.getId());
     assertThat(answer.getName()).isEqualTo("Answer Sam Support's question on case " + businessKey(instance));
     assertThat(answer.getAssignee()).isEqualTo(advocateOf(instance));
+    assertThat(candidateGroupsOf(answer)).containsExactly((String) variable(instance, "caseGroup"));
     assertThat(answer.getDueDate()).isEqualTo(Date.from(MONDAY_15_00));
     assertThat(taskService().getVariable(answer.getId(), "question")).isEqualTo("Has the customer been contacted yet?");
+    assertFormFindsItsVariables(answer);
     complete(instance, answer, Map.of("questionAnswered", true));
-    assertThat(instance).hasPassed("questionAnswered").isWaitingAt("workCaseAttemptingContact");
+    assertThat(question).hasPassed("questionAnswered").isEnded();
+    assertThat(instance).hasPassed("handleQuestion", "questionDone").isWaitingAt("attemptingContact");
   }
 
   @Test
@@ -54,8 +60,10 @@ class SmbCaseMessagesTest extends SmbCaseTestCase {
     ask(instance, "Sam Support", "Any news?");
     ask(instance, "Pat Partner", "Who owns this?");
 
-    List<Job> overdue = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId("answerOverdue").list();
+    List<ProcessInstance> questions = allCalledBy(instance, SmbCase.QUESTION_PROCESS_KEY);
+    assertThat(questions).hasSize(2);
+    List<Job> overdue = questions.stream().flatMap(question -> processEngine.getManagementService().createJobQuery()
+        .processInstanceId(question.getId()).activityId("answerOverdue").list().stream()).toList();
     assertThat(overdue).hasSize(2).allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(Date.from(MONDAY_15_00)));
     fire(instance, "answerOverdue");
     fire(instance, "answerOverdue");
@@ -72,11 +80,17 @@ class SmbCaseMessagesTest extends SmbCaseTestCase {
 
     email(instance, "Re: Need 5 more seats", "Make it 6, please");
 
+    ProcessInstance email = calledBy(instance, SmbCase.EMAIL_PROCESS_KEY);
+    assertThat(email.getBusinessKey()).isEqualTo(businessKey(instance));
     Task read = task(instance, "readCustomerEmail");
+    assertThat(read.getProcessInstanceId()).isEqualTo(email.getId());
     assertThat(read.getName()).isEqualTo("New email from jane@tinytools.io on case " + businessKey(instance));
     assertThat(read.getAssignee()).isEqualTo(advocateOf(instance));
+    assertThat(candidateGroupsOf(read)).containsExactly((String) variable(instance, "caseGroup"));
+    assertFormFindsItsVariables(read);
     complete(instance, read, Map.of("openNewCase", false));
-    assertThat(instance).hasPassed("emailRead");
+    assertThat(email).hasPassed("emailRead").isEnded();
+    assertThat(instance).hasPassed("handleEmail", "emailDone");
   }
 
   @Test

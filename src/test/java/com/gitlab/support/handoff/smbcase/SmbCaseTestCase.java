@@ -56,7 +56,26 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
     return calledBy(smbCase, SmbCase.CLOSING_PROCESS_KEY);
   }
 
-  private static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
+  /** The case's contact attempts (attemptSmbCaseContact: R24, R27) while they run. */
+  ProcessInstance contactAttempts(ProcessInstance smbCase) {
+    return calledBy(smbCase, SmbCase.ATTEMPT_CONTACT_PROCESS_KEY);
+  }
+
+  /** The case attempts contact: it waits at the call activity, the advocate's task in the called process. */
+  void assertAttemptingContact(ProcessInstance smbCase) {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(smbCase).isWaitingAt("attemptingContact");
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(contactAttempts(smbCase))
+        .isWaitingAt(SmbCase.ATTEMPTING_CONTACT_TASK);
+    assertThat(contactAttempts(smbCase).getBusinessKey()).isEqualTo(businessKey(smbCase));
+  }
+
+  /** The instances of a process the case called (a question, an email: one per message) while they run. */
+  static List<ProcessInstance> allCalledBy(ProcessInstance smbCase, String processKey) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
+        .processDefinitionKey(processKey).list();
+  }
+
+  static ProcessInstance calledBy(ProcessInstance smbCase, String processKey) {
     ProcessInstance called = runtimeService().createProcessInstanceQuery().superProcessInstanceId(smbCase.getId())
         .processDefinitionKey(processKey).singleResult();
     if (called == null) {
@@ -109,7 +128,7 @@ abstract class SmbCaseTestCase extends ProcessTestCase {
 
   /** The advocate's open case task, whichever phase the case is in. */
   Task caseTask(ProcessInstance instance) {
-    return taskService().createTaskQuery().processInstanceId(instance.getId())
+    return taskService().createTaskQuery().processInstanceBusinessKey(businessKey(instance))
         .taskDefinitionKeyIn(SmbCase.WORK_TASKS.toArray(String[]::new)).singleResult();
   }
 

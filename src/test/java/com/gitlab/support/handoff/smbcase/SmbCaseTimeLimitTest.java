@@ -70,6 +70,21 @@ class SmbCaseTimeLimitTest extends SmbCaseTestCase {
   }
 
   @Test
+  @DisplayName("R24 R26 an exemption saved while attempting contact (in attemptSmbCaseContact) reaches the case's 7-day check")
+  void r26_exemptionSavedWhileAttemptingContact() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    pickUp(instance, FRIDAY);
+    save(instance, CaseUpdate.status(CaseUpdate.ATTEMPTING_CONTACT, FRIDAY).with("noTimeLimitReason", "PO_REQUIRED"));
+    assertAttemptingContact(instance);
+
+    fire(instance, "sevenDaysPassed");
+
+    assertThat(variable(instance, "noTimeLimitReason")).isEqualTo("PO_REQUIRED");
+    assertThat(variable(instance, "overSevenDays")).isEqualTo(false);
+    assertThat(instance).hasPassed("sevenDaysExempt").hasNotPassed("warnSevenDays");
+  }
+
+  @Test
   @DisplayName("R26 R30 a High Value Account case has no 7-day target and no 15-day limit")
   void highValueAccountHasNoLimit() {
     ensureAdvocate("ava", AMER);
@@ -124,7 +139,7 @@ class SmbCaseTimeLimitTest extends SmbCaseTestCase {
 
     fire(instance, "noAnswerIn15Days");
 
-    assertThat(instance).isWaitingAt("workCaseAttemptingContact");
+    assertAttemptingContact(instance);
     assertThat(variable(instance, "caseStatus")).isEqualTo(CaseUpdate.ATTEMPTING_CONTACT);
     assertThat(variable(instance, "closedAt")).isNull();
     assertThat(timer(instance, "cadenceDay3").getDuedate()).isEqualTo(at("2026-12-23T10:00:00Z"));

@@ -72,6 +72,21 @@ class SmbCaseWarningsTest extends SmbCaseTestCase {
   }
 
   @Test
+  @DisplayName("R24 R26 a case attempting contact near its 7-day target: the task in attemptSmbCaseContact is at risk")
+  void r26_sevenDayWarningReachesTheContactAttempts() {
+    ProcessInstance instance = open(SmbCaseVariables.emailCase());
+    pickUp(instance, FRIDAY);
+
+    fire(instance, "sevenDaysWarningDue");
+
+    Task task = caseTask(instance);
+    assertThat(task.getProcessInstanceId()).isEqualTo(contactAttempts(instance).getId());
+    assertThat(taskService().getVariableLocal(task.getId(), MarkTasksAtRisk.AT_RISK)).isEqualTo(true);
+    assertThat(taskService().getVariableLocal(task.getId(), MarkTasksAtRisk.BREACH_AT)).isEqualTo(SEVEN_DAYS);
+    assertThat(atRiskFor(advocateOf(instance))).extracting(Task::getId).contains(task.getId());
+  }
+
+  @Test
   @DisplayName("R26 a case without a time limit gets no 7-day warning")
   void r26_exemptCaseGetsNoWarning() {
     ProcessInstance instance = open(SmbCaseVariables.emailCase());

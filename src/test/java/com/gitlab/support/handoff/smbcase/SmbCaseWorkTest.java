@@ -129,7 +129,7 @@ class SmbCaseWorkTest extends SmbCaseTestCase {
 
     pickUp(instance, FRIDAY);
 
-    assertThat(instance).isWaitingAt("workCaseAttemptingContact");
+    assertAttemptingContact(instance);
     assertThat(variable(instance, "caseReminder")).isEqualTo("Day 1: email the customer (R24 cadence)");
   }
 
@@ -150,7 +150,7 @@ class SmbCaseWorkTest extends SmbCaseTestCase {
     Task task = caseTask(instance);
     assertThat(task.getFollowUpDate()).isEqualTo(at(due));
     assertThat(task.getDescription()).startsWith("Day " + day + ": " + what);
-    assertThat(instance).isWaitingAt("workCaseAttemptingContact");
+    assertAttemptingContact(instance);
   }
 
   @Test
