@@ -1,14 +1,6 @@
 package com.gitlab.support.handoff.operations;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -26,36 +18,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "handoff.cluster", name = "job-acquisition-index", matchIfMissing = true)
-public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+public class JobAcquisitionIndex extends IndexesAfterEngineBuild {
 
   static final String NAME = "HANDOFF_IDX_JOB_DUE";
-  private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
-
-  private String tablePrefix = "";
-  private DataSource dataSource;
-
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    tablePrefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+  protected List<String> indexStatements(String tablePrefix) {
+    return List.of("CREATE INDEX IF NOT EXISTS " + NAME + " ON " + tablePrefix
+        + "ACT_RU_JOB (DUEDATE_ ASC, RETRIES_, SUSPENSION_STATE_)");
   }
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    dataSource = configuration.getDataSource();
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
-    String sql = "CREATE INDEX IF NOT EXISTS " + NAME + " ON " + tablePrefix
-        + "ACT_RU_JOB (DUEDATE_ ASC, RETRIES_, SUSPENSION_STATE_)";
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
-      // The database refuses (rights, a name taken): acquisition still works, only slower.
-      LOG.warn("Index {} for job acquisition not created ({}): job acquisition scans ACT_RU_JOB", NAME, e.getMessage());
-    }
+  protected String withoutTheIndex() {
+    return "job acquisition scans ACT_RU_JOB";
   }
 }

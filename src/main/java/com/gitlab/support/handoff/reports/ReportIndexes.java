@@ -1,15 +1,7 @@
 package com.gitlab.support.handoff.reports;
 
+import com.gitlab.support.handoff.operations.IndexesAfterEngineBuild;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -22,37 +14,18 @@ import org.springframework.util.StreamUtils;
  */
 @Component
 @ConditionalOnProperty(prefix = "handoff.reports", name = "history-indexes", matchIfMissing = true)
-public class ReportIndexes extends AbstractProcessEnginePlugin {
+public class ReportIndexes extends IndexesAfterEngineBuild {
 
   static final String SCRIPT = "db/report-indexes.sql";
-  private static final Logger LOG = LoggerFactory.getLogger(ReportIndexes.class);
-
-  private String tablePrefix = "";
-  private DataSource dataSource;
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    tablePrefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+  protected java.util.List<String> indexStatements(String tablePrefix) {
+    return statements(tablePrefix);
   }
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    dataSource = configuration.getDataSource();
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
-    for (String statement : statements(tablePrefix)) {
-      try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-        sql.execute(statement);
-        if (!connection.getAutoCommit()) {
-          connection.commit();
-        }
-      } catch (SQLException e) {
-        // The database refuses (rights, a name taken): the reports still work, only slower.
-        LOG.warn("Report index not created ({}): {}", e.getMessage(), statement);
-      }
-    }
+  protected String withoutTheIndex() {
+    return "the reports read the history more slowly";
   }
 
   /** The script's statements, comments dropped, with the table prefix put in. */
