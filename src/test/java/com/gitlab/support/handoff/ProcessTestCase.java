@@ -314,4 +314,19 @@ public abstract class ProcessTestCase {
   protected List<OutboxEntry> outbox(ProcessInstance instance, String action) {
     return outbox(businessKey(instance), action);
   }
+
+  /** The tasks a Tasklist filter shows the user, as Tasklist asks for them: authenticated with their groups. */
+  protected List<Task> tasklistFilterAs(String userId, String filterName) {
+    IdentityService identity = processEngine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId())
+        .toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      String filterId = processEngine.getFilterService().createFilterQuery().filterName(filterName).singleResult()
+          .getId();
+      return processEngine.getFilterService().list(filterId);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
 }
